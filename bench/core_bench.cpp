@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What one tick of the core costs: rates for N interfaces, and a whole tick with publication.
+#include <benchmark/benchmark.h>
+
+#include "core/monitor.h"
+#include "core/rate_calculator.h"
+#include "fakes/fake_clock.h"
+#include "fakes/fake_interface_source.h"
+
+namespace netmon {
+namespace {
+
+std::vector<InterfaceStat> interfaces(int count, std::uint64_t base) {
+    std::vector<InterfaceStat> out;
+    for (int i = 0; i < count; ++i) {
+        auto stat = test::makeInterface("eth" + std::to_string(i), static_cast<std::uint32_t>(i),
+                                        base * static_cast<std::uint64_t>(i + 1), base, base, base);
+        stat.addresses = {"192.0.2." + std::to_string(i % 250) + "/24"};
+        out.push_back(std::move(stat));
+    }
+    return out;
+}
+
+void BM_RateCalculatorTick(benchmark::State& state) {
+    const int count = static_cast<int>(state.range(0));
+    RateCalculator calculator;
+    auto reading = interfaces(count, 1'000);
+    std::chrono::steady_clock::time_point now{};
+    calculator.update(reading, now);
+    std::uint64_t step = 0;
+    for (auto _ : state) {
+        now += std::chrono::seconds{1};
+        ++step;
+        for (auto& stat : reading) {
+            stat.counters.rxBytes += 125'000;
+            stat.counters.txBytes += step;
+        }
+        calculator.update(reading, now);
+        benchmark::DoNotOptimize(reading.data());
+    }
+    state.SetItemsProcessed(state.iterations() * count);
+    state.counters["interfaces"] = count;
+}
+BENCHMARK(BM_RateCalculatorTick)->Arg(5)->Arg(200);
+
+// A whole tick: read (from memory), rates, snapshot built and handed to three subscribers.
+void BM_MonitorTickAndPublish(benchmark::State& state) {
+    const int count = static_cast<int>(state.range(0));
+    auto source = std::make_unique<test::FakeInterfaceSource>();
+    source->push(interfaces(count, 1'000));
+    test::FakeClock clock;
+    Monitor monitor(std::move(source), clock);
+    std::uint64_t seen = 0;
+    for (int i = 0; i < 3; ++i) {
+        monitor.subscribe(
+            [&seen](const Snapshot& snapshot) { seen += snapshot.interfaces.size(); });
+    }
+    for (auto _ : state) {
+        clock.advance(std::chrono::seconds{1});
+        benchmark::DoNotOptimize(monitor.tick());
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["interfaces"] = count;
+    benchmark::DoNotOptimize(seen);
+}
+BENCHMARK(BM_MonitorTickAndPublish)->Arg(5)->Arg(200);
+
+}  // namespace
+}  // namespace netmon
+
+BENCHMARK_MAIN();

@@ -1,0 +1,12 @@
+# Debian-packaged libraries only; scripts/setup-deps.sh installs them.
+find_package(Threads REQUIRED)
+find_package(tl-expected REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(SQLite3 REQUIRED)
+if(NETMON_BUILD_TESTS)
+    find_package(GTest REQUIRED)
+endif()
+if(NETMON_BUILD_BENCH)
+    find_package(benchmark REQUIRED)
+endif()

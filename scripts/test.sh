@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what is missing, builds everything (with -Werror when CI=true), and runs every test.
+# Integration tests need root for network namespaces; without it they skip and say why.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${NETMON_BUILD_DIR:-$root/build}"
+werror=OFF
+if [ "${CI:-}" = "true" ]; then
+    werror=ON
+fi
+
+"$root/scripts/setup-deps.sh"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNETMON_WERROR="$werror"
+cmake --build "$build"
+ctest --test-dir "$build" --output-on-failure --timeout 300 -j "$(nproc)"

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/app.h"
+
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/context.h"
+
+namespace netmon::cli {
+
+int runApp(int argc, char** argv) {
+    CLI::App app{"Network Monitor: what this machine's network is doing now and did before.",
+                 "netmon"};
+    app.set_version_flag("--version", std::string("netmon ") + NETMON_VERSION);
+    std::string configPath;
+    app.add_option("--config", configPath, "Settings file (default: the user's config folder)");
+    app.require_subcommand(1);
+    app.footer("Exit status: 0 ok, 1 run-time failure, 2 usage error.");
+
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(makeInterfacesCommand());
+    commands.push_back(makeWatchCommand());
+    commands.push_back(makeRecordCommand());
+    commands.push_back(makeHistoryCommand());
+    commands.push_back(makeUsageCommand());
+    commands.push_back(makeDoctorCommand());
+    std::vector<std::pair<CLI::App*, Command*>> parsers;
+    for (const auto& command : commands) {
+        parsers.emplace_back(command->define(app), command.get());
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        const int status = app.exit(error);
+        // --help and --version are successes; everything else is a usage error.
+        return status == 0 ? kExitOk : kExitUsage;
+    }
+
+    Context context(configPath);
+    context.reportWarnings();
+    for (const auto& [parser, command] : parsers) {
+        if (parser->parsed()) {
+            return command->run(context);
+        }
+    }
+    return kExitUsage;
+}
+
+}  // namespace netmon::cli

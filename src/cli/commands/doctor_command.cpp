@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `netmon doctor`: what this machine allows — each check with pass/fail, and the paths in use.
+#include <iostream>
+
+#include "cli/app.h"
+#include "cli/command.h"
+#include "cli/context.h"
+#include "cli/json_views.h"
+#include "core/format.h"
+#include "core/permissions.h"
+#include "core/sources/interface_source.h"
+#include "storage/history_reader.h"
+
+namespace netmon::cli {
+namespace {
+
+std::vector<PermissionCheck> basicChecks(const Context& context) {
+    std::vector<PermissionCheck> checks;
+
+    PermissionCheck settings{"settings file", true, context.configPath().string(), ""};
+    if (!context.loadedConfig().fileExisted) {
+        settings.detail += " (not created yet: defaults in use)";
+    }
+    for (const std::string& warning : context.loadedConfig().warnings) {
+        settings.passed = false;
+        settings.detail += "; " + warning;
+        settings.hint = "fix or delete the settings file; bad values fall back to defaults";
+    }
+    checks.push_back(settings);
+
+    const auto source = makeInterfaceSource();
+    const auto interfaces = source->read();
+    PermissionCheck counters{"interface counters (basic mode)", bool(interfaces), "", ""};
+    if (interfaces) {
+        counters.detail = std::to_string(interfaces->size()) + " interfaces read through " +
+                          std::string(source->mechanism());
+    } else {
+        counters.detail = interfaces.error().message;
+        counters.hint = interfaces.error().hint;
+    }
+    checks.push_back(counters);
+
+    const std::filesystem::path database = context.databasePath({});
+    PermissionCheck history{"history database", true, database.string(), ""};
+    std::error_code error;
+    if (!std::filesystem::exists(database, error)) {
+        history.detail += " (not created yet; `netmon record` creates it)";
+    } else if (auto reader = storage::HistoryReader::open(database); !reader) {
+        history.passed = false;
+        history.detail += ": " + reader.error().message;
+        history.hint = reader.error().hint;
+    } else {
+        history.detail += " (" + formatBytes(std::filesystem::file_size(database, error)) + ")";
+    }
+    checks.push_back(history);
+    return checks;
+}
+
+class DoctorCommand final : public Command {
+public:
+    CLI::App* define(CLI::App& parent) override {
+        CLI::App* command = parent.add_subcommand(
+            "doctor", "Check what this machine allows: modes, permissions, paths in use");
+        command->add_flag("--json", m_json, "One JSON object with every check");
+        return command;
+    }
+
+    int run(Context& context) override {
+        const std::vector<PermissionCheck> basic = basicChecks(context);
+        const PermissionReport deep = probePermissions();
+        const bool basicWorks = basic[1].passed;
+        const std::string mode =
+            "basic (deep capture is not built into this version yet; the checks below say "
+            "whether this machine would allow it)";
+        if (m_json) {
+            nlohmann::json checks = nlohmann::json::array();
+            for (const PermissionCheck& check : basic) {
+                checks.push_back(permissionJson(check));
+            }
+            nlohmann::json deepChecks = nlohmann::json::array();
+            for (const PermissionCheck& check : deep.checks) {
+                deepChecks.push_back(permissionJson(check));
+            }
+            std::cout << nlohmann::json{{"checks", checks},
+                                        {"deep_mode_checks", deepChecks},
+                                        {"ebpf_possible", deep.ebpfPossible},
+                                        {"pcap_possible", deep.pcapPossible},
+                                        {"capture_mode_setting",
+                                         std::string(toString(context.config().captureMode))},
+                                        {"mode_in_use", "basic"}}
+                             .dump(2)
+                      << "\n";
+            return basicWorks ? kExitOk : kExitFailure;
+        }
+        std::cout << "Network Monitor " << NETMON_VERSION << "\n\n";
+        printChecks(basic);
+        std::cout << "\nDeep mode (per-flow counts of all traffic; needs admin rights):\n";
+        printChecks(deep.checks);
+        std::cout << "\neBPF capture possible here: " << (deep.ebpfPossible ? "yes" : "no")
+                  << "\nlibpcap capture possible here: " << (deep.pcapPossible ? "yes" : "no")
+                  << "\ncapture_mode setting: " << toString(context.config().captureMode)
+                  << "\nmode in use: " << mode << "\n";
+        return basicWorks ? kExitOk : kExitFailure;
+    }
+
+private:
+    static void printChecks(const std::vector<PermissionCheck>& checks) {
+        for (const PermissionCheck& check : checks) {
+            std::cout << (check.passed ? "  [pass] " : "  [FAIL] ") << check.name << ": "
+                      << check.detail << "\n";
+            if (!check.passed && !check.hint.empty()) {
+                std::cout << "         fix: " << check.hint << "\n";
+            }
+        }
+    }
+
+    bool m_json = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeDoctorCommand() {
+    return std::make_unique<DoctorCommand>();
+}
+
+}  // namespace netmon::cli

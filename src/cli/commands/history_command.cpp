@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `netmon history`: stored traffic per interface over a time range, at a chosen resolution.
+#include <chrono>
+#include <iostream>
+#include <map>
+
+#include "cli/app.h"
+#include "cli/command.h"
+#include "cli/context.h"
+#include "cli/json_views.h"
+#include "cli/text_table.h"
+#include "core/format.h"
+#include "core/local_time_text.h"
+#include "core/time_text.h"
+#include "storage/history_reader.h"
+
+namespace netmon::cli {
+namespace {
+
+class HistoryCommand final : public Command {
+public:
+    CLI::App* define(CLI::App& parent) override {
+        CLI::App* command =
+            parent.add_subcommand("history", "Show recorded traffic over a time range");
+        command->add_option("--db", m_database, "History database (default: from the settings)");
+        command->add_option("--iface", m_interface, "Only this interface");
+        command
+            ->add_option("--since", m_since,
+                         "Start: now, today, yesterday, -24h, -7d, 2026-11-26, "
+                         "2026-11-26T10:00 (local) or @unix-seconds")
+            ->default_str("-24h");
+        command->add_option("--until", m_until, "End (exclusive), same forms as --since")
+            ->default_str("now");
+        command->add_option("--resolution", m_resolution, "raw, minute, hour or day")
+            ->check(CLI::IsMember({"raw", "minute", "hour", "day"}))
+            ->default_str("hour");
+        command->add_flag("--json", m_json, "One JSON array of rows with exact byte counts");
+        return command;
+    }
+
+    int run(Context& context) override {
+        const auto now = std::chrono::system_clock::now();
+        auto since = parseTimeArgument(m_since, now);
+        auto until = parseTimeArgument(m_until, now);
+        if (!since || !until) {
+            reportError(since ? until.error() : since.error());
+            return kExitUsage;
+        }
+        if (*until <= *since) {
+            reportError({"--until must be after --since", "e.g. --since -7d --until now"});
+            return kExitUsage;
+        }
+        auto reader = storage::HistoryReader::open(context.databasePath(m_database));
+        if (!reader) {
+            return reportError(reader.error());
+        }
+        storage::HistoryQuery query;
+        if (!m_interface.empty()) {
+            query.interfaceName = m_interface;
+        }
+        query.since = *since;
+        query.until = *until;
+        query.resolution =
+            storage::parseResolution(m_resolution).value_or(storage::Resolution::Hour);
+        auto rows = (*reader)->query(query);
+        if (!rows) {
+            return reportError(rows.error());
+        }
+        if (m_json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const storage::HistoryRow& row : *rows) {
+                out.push_back(historyRowJson(row));
+            }
+            std::cout << out.dump(2) << "\n";
+            return 0;
+        }
+        printTable(*rows);
+        return 0;
+    }
+
+private:
+    static void printTable(const std::vector<storage::HistoryRow>& rows) {
+        using Align = TextTable::Align;
+        TextTable table({{"START"},
+                         {"INTERFACE"},
+                         {"RX", Align::Right},
+                         {"TX", Align::Right},
+                         {"RX PKTS", Align::Right},
+                         {"TX PKTS", Align::Right}});
+        std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> totals;
+        for (const storage::HistoryRow& row : rows) {
+            table.addRow({formatLocalTime(row.start), row.interfaceName, formatBytes(row.rxBytes),
+                          formatBytes(row.txBytes), std::to_string(row.rxPackets),
+                          std::to_string(row.txPackets)});
+            totals[row.interfaceName].first += row.rxBytes;
+            totals[row.interfaceName].second += row.txBytes;
+        }
+        if (table.empty()) {
+            std::cout << "No traffic recorded in this range.\n";
+            return;
+        }
+        table.print(std::cout);
+        for (const auto& [name, total] : totals) {
+            std::cout << "total " << name << ": received " << formatBytes(total.first) << ", sent "
+                      << formatBytes(total.second) << "\n";
+        }
+    }
+
+    std::string m_database;
+    std::string m_interface;
+    std::string m_since = "-24h";
+    std::string m_until = "now";
+    std::string m_resolution = "hour";
+    bool m_json = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeHistoryCommand() {
+    return std::make_unique<HistoryCommand>();
+}
+
+}  // namespace netmon::cli

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `netmon record`: sample every interface and keep the traffic in the history database until
+// stopped. Ctrl-C, SIGTERM or --duration end it; what was sampled is always written first.
+#include <iostream>
+#include <mutex>
+
+#include "cli/app.h"
+#include "cli/command.h"
+#include "cli/commands/interval_option.h"
+#include "cli/context.h"
+#include "core/monitor.h"
+#include "core/stop_signal.h"
+#include "storage/history_writer.h"
+#include "storage/snapshot_samples.h"
+
+namespace netmon::cli {
+namespace {
+
+// Prints a writer problem once when it starts and once when it is over, not every tick.
+class WriterHealthReporter {
+public:
+    void check(const storage::WriterStatus& status) {
+        const std::lock_guard lock(m_mutex);
+        if (status.healthy == m_healthy) {
+            return;
+        }
+        m_healthy = status.healthy;
+        if (!status.healthy) {
+            reportWarning("history is not being written: " + status.lastError + " (" +
+                          std::to_string(status.pendingSamples) +
+                          " samples kept in memory, retrying)");
+        } else {
+            reportWarning("history writes work again; nothing was lost");
+        }
+    }
+
+private:
+    std::mutex m_mutex;
+    bool m_healthy = true;
+};
+
+class RecordCommand final : public Command {
+public:
+    CLI::App* define(CLI::App& parent) override {
+        CLI::App* command = parent.add_subcommand(
+            "record", "Sample all interfaces and store the traffic in the history database");
+        command->add_option("--db", m_database, "History database (default: from the settings)");
+        command
+            ->add_option("--duration", m_durationSeconds,
+                         "Stop after this many seconds (default: until Ctrl-C or SIGTERM)")
+            ->check(CLI::NonNegativeNumber);
+        addIntervalOption(*command, m_intervalMs);
+        return command;
+    }
+
+    int run(Context& context) override {
+        StopSignal& stop = StopSignal::install();
+        const Config& config = context.config();
+        storage::HistoryWriter::Options options;
+        options.path = context.databasePath(m_database);
+        options.retention.retentionDays = config.retentionDays;
+        std::vector<std::string> warnings;
+        auto writer = storage::HistoryWriter::open(options, warnings);
+        for (const std::string& warning : warnings) {
+            reportWarning(warning);
+        }
+        if (!writer) {
+            return reportError(writer.error());
+        }
+
+        Monitor monitor(makeInterfaceSource());
+        const auto interval = intervalOrConfig(m_intervalMs, config);
+        monitor.setInterval(interval);
+        monitor.setInterfaceFilter(config.monitoredInterfaces);
+        WriterHealthReporter health;
+        storage::HistoryWriter& history = **writer;
+        monitor.subscribe([&](const Snapshot& snapshot) {
+            for (const std::string& warning : snapshot.warnings) {
+                reportWarning(warning);
+            }
+            history.append(storage::samplesFromSnapshot(snapshot));
+            health.check(history.status());
+        });
+
+        std::cerr << "netmon: recording every " << interval.count() << " ms to "
+                  << options.path.string() << " (Ctrl-C to stop)" << std::endl;
+        monitor.start();
+        if (m_durationSeconds > 0) {
+            stop.waitFor(
+                std::chrono::milliseconds{static_cast<long long>(m_durationSeconds * 1000.0)});
+        } else {
+            while (!stop.waitFor(std::chrono::hours{1})) {
+            }
+        }
+        monitor.stop();
+        monitor.tick();  // the traffic since the last tick, so stopping loses nothing
+
+        auto flushed = history.flush();
+        const storage::WriterStatus status = history.status();
+        if (!flushed) {
+            reportError(flushed.error());
+            std::cerr << "netmon: " << status.pendingSamples
+                      << " samples could not be written before exit\n";
+            return kExitFailure;
+        }
+        std::cerr << "netmon: " << status.samplesWritten << " samples written to "
+                  << options.path.string() << std::endl;
+        return 0;
+    }
+
+private:
+    std::string m_database;
+    double m_durationSeconds = 0;
+    int m_intervalMs = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeRecordCommand() {
+    return std::make_unique<RecordCommand>();
+}
+
+}  // namespace netmon::cli

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `netmon watch`: live rates per interface, as a redrawn table or one JSON object per tick.
+#include <atomic>
+#include <iostream>
+
+#include "cli/app.h"
+#include "cli/command.h"
+#include "cli/commands/interface_visibility.h"
+#include "cli/commands/interval_option.h"
+#include "cli/context.h"
+#include "cli/json_views.h"
+#include "cli/text_table.h"
+#include "core/format.h"
+#include "core/local_time_text.h"
+#include "core/monitor.h"
+#include "core/stop_signal.h"
+
+namespace netmon::cli {
+namespace {
+
+class WatchCommand final : public Command {
+public:
+    CLI::App* define(CLI::App& parent) override {
+        CLI::App* command = parent.add_subcommand("watch", "Show live rates per interface");
+        addIntervalOption(*command, m_intervalMs);
+        command->add_option("--count", m_count, "Stop after this many ticks (default: Ctrl-C)")
+            ->check(CLI::PositiveNumber);
+        command->add_option("--iface", m_interfaces, "Only this interface (repeatable)");
+        command->add_flag("--json", m_json,
+                          "One JSON object per line per tick: time, and per interface name, "
+                          "rx_bytes, tx_bytes, rx_packets, tx_packets (counter totals), rx_bps, "
+                          "tx_bps (bits per second over the tick), elapsed_s (the tick's real "
+                          "length; both null on the first tick); all "
+                          "interfaces unless --iface");
+        command->add_flag("--all", m_all, "Also show loopback and virtual interfaces");
+        return command;
+    }
+
+    int run(Context& context) override {
+        StopSignal& stop = StopSignal::install();
+        Monitor monitor(makeInterfaceSource());
+        m_interval = intervalOrConfig(m_intervalMs, context.config());
+        monitor.setInterval(m_interval);
+        monitor.setInterfaceFilter(m_interfaces.empty() ? context.config().monitoredInterfaces
+                                                        : m_interfaces);
+        const bool live = !m_json && stdoutIsTerminal();
+        std::atomic<unsigned> ticks{0};
+        monitor.subscribe([&](const Snapshot& snapshot) {
+            if (m_count != 0 && ticks.load() >= m_count) {
+                return;
+            }
+            print(snapshot, live);
+            if (++ticks == m_count) {
+                stop.request();
+            }
+        });
+        monitor.start();
+        while (!stop.waitFor(std::chrono::hours{1})) {
+        }
+        monitor.stop();
+        return 0;
+    }
+
+private:
+    void print(const Snapshot& snapshot, bool live) const {
+        if (m_json) {
+            std::cout << watchTickJson(snapshot).dump() << std::endl;
+            return;
+        }
+        using Align = TextTable::Align;
+        TextTable table({{"INTERFACE"},
+                         {"STATE"},
+                         {"DOWNLOAD", Align::Right},
+                         {"UPLOAD", Align::Right},
+                         {"RX TOTAL", Align::Right},
+                         {"TX TOTAL", Align::Right}});
+        for (const InterfaceStat& interface : snapshot.interfaces) {
+            if (!isShown(interface, m_all, m_interfaces)) {
+                continue;
+            }
+            const auto& traffic = interface.traffic;
+            table.addRow({interface.name, std::string(toString(interface.state)),
+                          traffic ? formatBitRate(traffic->rxBitsPerSecond) : "…",
+                          traffic ? formatBitRate(traffic->txBitsPerSecond) : "…",
+                          formatBytes(interface.counters.rxBytes),
+                          formatBytes(interface.counters.txBytes)});
+        }
+        if (live) {
+            std::cout << "\x1b[H\x1b[2J";  // home and clear: redraw in place
+        }
+        std::cout << formatLocalTime(snapshot.wallTime) << "  (every " << m_interval.count()
+                  << " ms, Ctrl-C to stop)\n";
+        table.print(std::cout);
+        for (const std::string& warning : snapshot.warnings) {
+            std::cout << "warning: " << warning << "\n";
+        }
+        std::cout << (live ? "" : "\n") << std::flush;
+    }
+
+    int m_intervalMs = 0;
+    std::chrono::milliseconds m_interval{0};
+    unsigned m_count = 0;
+    std::vector<std::string> m_interfaces;
+    bool m_json = false;
+    bool m_all = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeWatchCommand() {
+    return std::make_unique<WatchCommand>();
+}
+
+}  // namespace netmon::cli

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/json_views.h"
+
+#include "core/time_text.h"
+
+namespace netmon::cli {
+namespace {
+
+nlohmann::json optionalNumber(const std::optional<double>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json interfaceJson(const InterfaceStat& interface) {
+    return {
+        {"name", interface.name},
+        {"index", interface.index},
+        {"mac", interface.mac},
+        {"state", toString(interface.state)},
+        {"kind", toString(interface.kind)},
+        {"virtual", interface.isVirtual},
+        {"speed_mbps", interface.speedMbps ? nlohmann::json(*interface.speedMbps) : nullptr},
+        {"addresses", interface.addresses},
+        {"rx_bytes", interface.counters.rxBytes},
+        {"tx_bytes", interface.counters.txBytes},
+        {"rx_packets", interface.counters.rxPackets},
+        {"tx_packets", interface.counters.txPackets},
+        {"rx_errors", interface.counters.rxErrors},
+        {"tx_errors", interface.counters.txErrors},
+        {"rx_drops", interface.counters.rxDrops},
+        {"tx_drops", interface.counters.txDrops},
+        {"counter_bits", interface.counterBits},
+    };
+}
+
+nlohmann::json watchTickJson(const Snapshot& snapshot) {
+    nlohmann::json interfaces = nlohmann::json::array();
+    for (const InterfaceStat& interface : snapshot.interfaces) {
+        const auto& traffic = interface.traffic;
+        interfaces.push_back({
+            {"name", interface.name},
+            {"state", toString(interface.state)},
+            {"rx_bytes", interface.counters.rxBytes},
+            {"tx_bytes", interface.counters.txBytes},
+            {"rx_packets", interface.counters.rxPackets},
+            {"tx_packets", interface.counters.txPackets},
+            {"rx_bps",
+             optionalNumber(traffic ? std::optional(traffic->rxBitsPerSecond) : std::nullopt)},
+            {"tx_bps",
+             optionalNumber(traffic ? std::optional(traffic->txBitsPerSecond) : std::nullopt)},
+            {"elapsed_s",
+             optionalNumber(traffic ? std::optional(traffic->elapsedSeconds) : std::nullopt)},
+            {"counter_reset", traffic && traffic->counterReset},
+        });
+    }
+    return {
+        {"time", formatIsoUtc(snapshot.wallTime)}, {"sequence", snapshot.sequence},
+        {"mode", toString(snapshot.mode)},         {"warnings", snapshot.warnings},
+        {"interfaces", std::move(interfaces)},
+    };
+}
+
+nlohmann::json historyRowJson(const storage::HistoryRow& row) {
+    return {
+        {"start", formatIsoUtc(row.start)}, {"interface", row.interfaceName},
+        {"rx_bytes", row.rxBytes},          {"tx_bytes", row.txBytes},
+        {"rx_packets", row.rxPackets},      {"tx_packets", row.txPackets},
+    };
+}
+
+nlohmann::json usageJson(const storage::UsageTotals& usage) {
+    return {
+        {"interface", usage.interfaceName},     {"today_rx_bytes", usage.todayRxBytes},
+        {"today_tx_bytes", usage.todayTxBytes}, {"month_rx_bytes", usage.monthRxBytes},
+        {"month_tx_bytes", usage.monthTxBytes},
+    };
+}
+
+nlohmann::json permissionJson(const PermissionCheck& check) {
+    return {
+        {"name", check.name},
+        {"passed", check.passed},
+        {"detail", check.detail},
+        {"hint", check.hint},
+    };
+}
+
+}  // namespace netmon::cli

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/interface_stat.h"
+#include "core/model/snapshot.h"
+#include "core/permissions.h"
+#include "storage/history_types.h"
+
+namespace netmon::cli {
+
+// The CLI's machine-readable shapes. Field names are snake_case and stable: scripts rely on them.
+nlohmann::json interfaceJson(const InterfaceStat& interface);
+// One `watch --json` line: time, sequence, warnings, and per interface its counter totals and
+// bits per second over the tick and the tick's real length in seconds (null on an interface's
+// first tick).
+nlohmann::json watchTickJson(const Snapshot& snapshot);
+nlohmann::json historyRowJson(const storage::HistoryRow& row);
+nlohmann::json usageJson(const storage::UsageTotals& usage);
+nlohmann::json permissionJson(const PermissionCheck& check);
+
+}  // namespace netmon::cli

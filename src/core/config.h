@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace netmon {
+
+enum class CaptureMode : std::uint8_t { Auto, Basic, Deep };
+
+std::string_view toString(CaptureMode mode);
+std::optional<CaptureMode> parseCaptureMode(std::string_view text);
+
+struct PrivacySettings {
+    bool resolveHostNames = true;
+    bool maskAddresses = false;
+    bool storeHostHistory = true;
+
+    friend bool operator==(const PrivacySettings&, const PrivacySettings&) = default;
+};
+
+struct Config {
+    static constexpr std::chrono::milliseconds kMinSamplingInterval{100};
+    static constexpr std::chrono::milliseconds kMaxSamplingInterval{60'000};
+    static constexpr int kMinRetentionDays = 1;
+    static constexpr int kMaxRetentionDays = 3650;
+
+    std::chrono::milliseconds samplingInterval{1000};
+    int retentionDays = 90;
+    CaptureMode captureMode = CaptureMode::Auto;
+    PrivacySettings privacy;
+    std::vector<std::string> monitoredInterfaces;  // empty: all of them
+    std::filesystem::path databasePath;            // empty: the platform's default data location
+
+    friend bool operator==(const Config&, const Config&) = default;
+};
+
+// Each returns why a value is refused (for the CLI and the settings screen), or nothing.
+std::optional<std::string> checkSamplingInterval(std::chrono::milliseconds interval);
+std::optional<std::string> checkRetentionDays(int days);
+std::optional<std::string> checkInterfaceName(std::string_view name);
+
+struct LoadedConfig {
+    Config config;
+    std::vector<std::string> warnings;  // each bad value replaced by its default, a file set aside
+    bool fileExisted = false;
+    bool notJson = false;  // the text was not a JSON object (the file, if any, was set aside)
+};
+
+// Reads the JSON file. Never fails: a missing file gives defaults; a bad value gets its default
+// and a warning; a file that is not valid JSON is renamed to "<name>.corrupt-<time>" (kept,
+// never overwritten) and defaults are used.
+LoadedConfig loadConfig(const std::filesystem::path& path);
+
+// Parses JSON text into a config, replacing bad values by defaults with a warning each.
+LoadedConfig parseConfig(std::string_view jsonText);
+std::string serializeConfig(const Config& config);
+
+// Writes atomically: a temporary file beside it, flushed, then renamed over the old one.
+Result<void> saveConfig(const Config& config, const std::filesystem::path& path);
+
+}  // namespace netmon

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace netmon {
+
+// "0 bit/s", "950 bit/s", "12.3 kbit/s", "1.23 Mbit/s", "2.50 Gbit/s": decimal steps of 1000, as
+// link speeds are quoted; three significant digits.
+std::string formatBitRate(double bitsPerSecond);
+// "512 B", "1.50 KiB", "3.25 MiB", "1.07 GiB", "2.00 TiB": binary steps of 1024, as file
+// managers and vnStat show totals.
+std::string formatBytes(std::uint64_t bytes);
+
+}  // namespace netmon

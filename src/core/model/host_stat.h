@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/model/ip_address.h"
+
+namespace netmon {
+
+// Traffic to and from one remote address, summed over its flows.
+struct HostStat {
+    IpAddress address;
+    std::string hostName;  // empty until (and unless) reverse DNS answers
+    std::uint64_t bytesIn = 0;
+    std::uint64_t bytesOut = 0;
+    double inBitsPerSecond = 0;
+    double outBitsPerSecond = 0;
+    std::uint32_t connections = 0;
+    std::vector<std::string> processes;
+};
+
+}  // namespace netmon

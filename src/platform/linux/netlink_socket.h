@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/result.h"
+#include "platform/linux/netlink_view.h"
+#include "platform/linux/unique_fd.h"
+
+namespace netmon::linux_platform {
+
+// A NETLINK_ROUTE socket that runs dump requests (RTM_GETLINK, RTM_GETADDR, …) and gathers
+// every part of the reply. Not thread-safe: one owner, one dump at a time.
+class NetlinkSocket {
+public:
+    // `bufferSize` is where receiving starts; it grows when the kernel sends a larger part.
+    static Result<NetlinkSocket> open(std::size_t bufferSize = kDefaultBufferSize);
+    // The kernel sizes dump parts to the reader's buffer, up to 32 KiB for most dumps.
+    static constexpr std::size_t kDefaultBufferSize = 32 * 1024;
+
+    // Sends `type` with NLM_F_DUMP and `request` (the family header, e.g. an ifinfomsg) as
+    // payload, then reads until NLMSG_DONE. Returns the reply messages back to back, without
+    // DONE; the view stays valid until the next dump(). A dump the kernel marks inconsistent
+    // (an interface changed meanwhile), a lost part (ENOBUFS) or a part larger than the
+    // buffer restarts the dump on a fresh socket, a few times, before it becomes an Error.
+    Result<ByteSpan> dump(std::uint16_t type, ByteSpan request);
+
+private:
+    explicit NetlinkSocket(UniqueFd fd) : m_fd(std::move(fd)) {}
+
+    // Failed leaves the socket ready for the next request; Broken and Retry leave a dump
+    // half-read (the kernel would answer the next one with EBUSY), so the socket is replaced.
+    enum class Outcome : std::uint8_t { Done, Retry, Failed, Broken };
+    struct Attempt {
+        Outcome outcome = Outcome::Failed;
+        Error error;
+    };
+    Attempt dumpOnce(std::uint16_t type, ByteSpan request);
+    Result<void> send(std::uint16_t type, ByteSpan request, std::uint32_t sequence);
+    Result<void> reopen();
+
+    UniqueFd m_fd;
+    std::uint32_t m_sequence = 0;
+    std::vector<std::byte> m_receiveBuffer;
+    std::vector<std::byte> m_reply;
+};
+
+}  // namespace netmon::linux_platform

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/database_file.h"
+
+#include <optional>
+#include <system_error>
+
+#include "storage/corrupt_file.h"
+#include "storage/schema_migrations.h"
+
+namespace netmon::storage {
+
+namespace {
+
+bool isCorruption(int code) {
+    return (code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT;
+}
+
+// What is wrong with a damaged file (for the warning), or nothing when it is sound.
+using Damage = std::optional<std::string>;
+
+Result<Damage> quickCheck(Connection& connection) {
+    auto statement = connection.prepare("PRAGMA quick_check(5)");
+    if (!statement) {
+        return isCorruption(connection.lastErrorCode())
+                   ? Damage(statement.error().message)
+                   : Result<Damage>(tl::unexpected(statement.error()));
+    }
+    std::string problems;
+    for (;;) {
+        auto row = statement->step();
+        if (!row) {
+            if (isCorruption(connection.lastErrorCode())) {
+                return Damage(row.error().message);
+            }
+            return tl::unexpected(row.error());
+        }
+        if (!*row) {
+            break;
+        }
+        const std::string line = statement->textAt(0);
+        if (line != "ok") {
+            problems += (problems.empty() ? "" : "; ") + line;
+        }
+    }
+    return problems.empty() ? Damage() : Damage("integrity check: " + problems);
+}
+
+// Looks at an existing file through a read-only connection, so a file that is refused (newer
+// schema) or set aside (damaged) is never written to.
+tl::expected<Damage, WriteOpenError> inspect(const std::filesystem::path& path, bool checkPages) {
+    auto connection = Connection::open(path, SQLITE_OPEN_READONLY);
+    if (!connection) {
+        return tl::unexpected(WriteOpenError{connection.error()});
+    }
+    auto version = readSchemaVersion(*connection);
+    if (!version) {
+        if (isCorruption(connection->lastErrorCode())) {
+            return Damage(version.error().message);
+        }
+        return tl::unexpected(WriteOpenError{version.error()});
+    }
+    if (*version > latestSchemaVersion()) {
+        return tl::unexpected(WriteOpenError{newerSchemaError(path, *version), true});
+    }
+    if (!checkPages) {
+        return Damage();
+    }
+    auto checked = quickCheck(*connection);
+    if (!checked) {
+        return tl::unexpected(WriteOpenError{checked.error()});
+    }
+    return *checked;
+}
+
+Result<void> createFolder(const std::filesystem::path& path) {
+    const auto folder = path.parent_path();
+    std::error_code error;
+    if (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
+        std::filesystem::create_directories(folder, error);
+        if (error) {
+            return fail("Could not create the folder " + folder.string() +
+                            " for the history database: " + error.message(),
+                        "make its parent folder writable, or choose another database path");
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+Error newerSchemaError(const std::filesystem::path& path, int version) {
+    return Error{"The history database " + path.string() + " has schema version " +
+                     std::to_string(version) +
+                     ", written by a newer Network Monitor; this one "
+                     "understands up to version " +
+                     std::to_string(latestSchemaVersion()) + ". The file was left untouched.",
+                 "install the newer Network Monitor again, or choose another database path to "
+                 "start a separate history"};
+}
+
+tl::expected<Connection, WriteOpenError> openDatabaseForWriting(const std::filesystem::path& path,
+                                                                const Clock& clock,
+                                                                std::vector<std::string>& warnings,
+                                                                WriteOpenOptions options) {
+    const auto failed = [](Error error, bool refused = false) {
+        return tl::unexpected(WriteOpenError{std::move(error), refused});
+    };
+    if (auto created = createFolder(path); !created) {
+        return failed(created.error());
+    }
+    std::error_code ignored;
+    if (std::filesystem::exists(path, ignored)) {
+        auto damage = inspect(path, options.quickCheck);
+        if (!damage) {
+            return failed(damage.error().error, damage.error().refused);
+        }
+        if (*damage) {
+            auto aside = moveCorruptAside(path, clock.wallNow());
+            if (!aside) {
+                return failed(aside.error());
+            }
+            warnings.push_back("The history database " + path.string() + " was damaged (" +
+                               **damage + "). It was moved, unchanged, to " + aside->string() +
+                               " and a new history was started at " + path.string() + ".");
+        }
+    }
+    auto connection = Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!connection) {
+        return failed(connection.error());
+    }
+    // WAL lets readers work beside the writer. synchronous=NORMAL: a power cut may lose the
+    // last batch but never corrupts, and a batch does not wait for an fsync.
+    if (auto wal = connection->queryText("PRAGMA journal_mode = WAL"); !wal) {
+        return failed(wal.error());
+    }
+    if (auto sync = connection->exec("PRAGMA synchronous = NORMAL"); !sync) {
+        return failed(sync.error());
+    }
+    if (connection->isReadOnly()) {
+        return std::move(
+            *connection);  // the writer reports it and retries; a migration could not run
+    }
+    if (auto migrated = migrateSchema(*connection); !migrated) {
+        return failed(migrated.error());
+    }
+    // Checked again: a newer build may have created the file since inspect().
+    auto version = readSchemaVersion(*connection);
+    if (!version) {
+        return failed(version.error());
+    }
+    if (*version != latestSchemaVersion()) {
+        return failed(newerSchemaError(path, *version), true);
+    }
+    return std::move(*connection);
+}
+
+Result<Connection> openDatabaseForReading(const std::filesystem::path& path) {
+    std::error_code ignored;
+    if (!std::filesystem::exists(path, ignored)) {
+        return fail("No network history at " + path.string() + " yet",
+                    "run `netmon record` first: it samples the interfaces and keeps the history "
+                    "there");
+    }
+    auto connection = Connection::open(path, SQLITE_OPEN_READONLY);
+    if (!connection) {
+        return tl::unexpected(connection.error());
+    }
+    auto version = readSchemaVersion(*connection);
+    if (!version) {
+        return tl::unexpected(version.error());
+    }
+    if (*version > latestSchemaVersion()) {
+        return tl::unexpected(newerSchemaError(path, *version));
+    }
+    if (*version < latestSchemaVersion()) {
+        return fail("The history database " + path.string() + " has schema version " +
+                        std::to_string(*version) + "; this Network Monitor reads version " +
+                        std::to_string(latestSchemaVersion()),
+                    "run `netmon record` once: it upgrades the file in place");
+    }
+    return connection;
+}
+
+}  // namespace netmon::storage

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace netmon::storage {
+
+using TimePoint = std::chrono::system_clock::time_point;
+
+// Traffic of one interface over one tick (deltas, not the OS's cumulative counters).
+struct InterfaceSample {
+    std::string interfaceName;
+    TimePoint time;  // end of the tick, wall clock
+    std::chrono::milliseconds duration{0};
+    std::uint64_t rxBytes = 0;
+    std::uint64_t txBytes = 0;
+    std::uint64_t rxPackets = 0;
+    std::uint64_t txPackets = 0;
+};
+
+enum class Resolution { Raw, Minute, Hour, Day };
+
+std::string_view toString(Resolution resolution);
+std::optional<Resolution> parseResolution(std::string_view text);
+
+struct HistoryQuery {
+    std::optional<std::string> interfaceName;  // empty: every interface
+    TimePoint since;                           // inclusive
+    TimePoint until;                           // exclusive
+    Resolution resolution = Resolution::Hour;
+};
+
+// One bucket of one interface: raw rows are single ticks; rollups start at the bucket's start
+// (minute and hour in UTC, day at local midnight).
+struct HistoryRow {
+    TimePoint start;
+    std::string interfaceName;
+    std::uint64_t rxBytes = 0;
+    std::uint64_t txBytes = 0;
+    std::uint64_t rxPackets = 0;
+    std::uint64_t txPackets = 0;
+};
+
+// What vnStat users look at: today's and this month's totals (local calendar).
+struct UsageTotals {
+    std::string interfaceName;
+    std::uint64_t todayRxBytes = 0;
+    std::uint64_t todayTxBytes = 0;
+    std::uint64_t monthRxBytes = 0;
+    std::uint64_t monthTxBytes = 0;
+};
+
+struct RetentionPolicy {
+    std::chrono::hours rawWindow{24};  // single ticks are kept this long
+    int retentionDays = 90;            // minute, hour and day rollups are kept this long
+};
+
+}  // namespace netmon::storage

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/history_writer.h"
+
+#include <optional>
+#include <system_error>
+#include <utility>
+
+#include "storage/database_file.h"
+#include "storage/retention.h"
+#include "storage/writer_thread.h"
+
+namespace netmon::storage {
+
+namespace {
+
+const char* const kKeptInMemory =
+    ". Recording goes on: samples are kept in memory and written once the file is writable.";
+
+}  // namespace
+
+Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(Options options,
+                                                           std::vector<std::string>& warnings) {
+    auto connection = openDatabaseForWriting(options.path, *options.clock, warnings);
+    std::optional<SampleStore> store;
+    std::string unwritable;
+    if (!connection) {
+        // An existing file that cannot be written now (a disk mounted read-only or full, a
+        // lock held too long) still lets recording start, into memory, retrying; a newer
+        // schema, or a file that cannot even be created, is an error to report at once.
+        std::error_code ignored;
+        if (connection.error().refused || !std::filesystem::exists(options.path, ignored)) {
+            return tl::unexpected(connection.error().error);
+        }
+        unwritable = connection.error().error.describe();
+    } else if (connection->isReadOnly()) {
+        unwritable = "The history database " + options.path.string() +
+                     " is read-only — make it and its folder writable (permissions, or a disk "
+                     "mounted read-only)";
+    } else {
+        if (auto kept = applyRetention(*connection, options.retention, options.clock->wallNow());
+            !kept) {
+            warnings.push_back("Old history could not be pruned now (will retry): " +
+                               kept.error().describe());
+        }
+        auto created = SampleStore::create(std::move(*connection));
+        if (!created) {
+            return tl::unexpected(created.error());
+        }
+        store.emplace(std::move(*created));
+    }
+    if (!unwritable.empty()) {
+        unwritable += kKeptInMemory;
+        warnings.push_back(unwritable);
+    }
+    auto impl = std::make_unique<Impl>(std::move(options), std::move(store), unwritable);
+    return std::unique_ptr<HistoryWriter>(new HistoryWriter(std::move(impl)));
+}
+
+HistoryWriter::HistoryWriter(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+HistoryWriter::~HistoryWriter() = default;  // Impl's destructor flushes and joins
+
+void HistoryWriter::append(std::vector<InterfaceSample> samples) {
+    m_impl->append(std::move(samples));
+}
+
+Result<void> HistoryWriter::flush() {
+    return m_impl->flush();
+}
+
+void HistoryWriter::setRetention(RetentionPolicy retention) {
+    m_impl->setRetention(retention);
+}
+
+WriterStatus HistoryWriter::status() const {
+    return m_impl->status();
+}
+
+}  // namespace netmon::storage

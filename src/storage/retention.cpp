@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/retention.h"
+
+#include <array>
+#include <chrono>
+
+#include "core/calendar.h"
+#include "storage/time_buckets.h"
+
+namespace netmon::storage {
+
+RetentionCutoffs retentionCutoffs(const RetentionPolicy& policy, TimePoint now) {
+    const TimePoint rollupCutoff = now - std::chrono::days(policy.retentionDays);
+    const std::int64_t rollupMs = toUnixMs(rollupCutoff);
+    return RetentionCutoffs{
+        .raw = toUnixMs(now - policy.rawWindow),
+        .minute = bucketStart(rollupMs, kMinuteMs),
+        .hour = bucketStart(rollupMs, kHourMs),
+        .day = toUnixMs(localDayStart(rollupCutoff)),
+    };
+}
+
+Result<void> applyRetention(Connection& connection, const RetentionPolicy& policy, TimePoint now) {
+    const RetentionCutoffs cutoffs = retentionCutoffs(policy, now);
+    const std::array<std::pair<const char*, std::int64_t>, 4> deletions{{
+        {"DELETE FROM samples WHERE ts < ?1", cutoffs.raw},
+        {"DELETE FROM rollup_minute WHERE ts < ?1", cutoffs.minute},
+        {"DELETE FROM rollup_hour WHERE ts < ?1", cutoffs.hour},
+        {"DELETE FROM rollup_day WHERE ts < ?1", cutoffs.day},
+    }};
+    auto transaction = Transaction::begin(connection);
+    if (!transaction) {
+        return tl::unexpected(transaction.error());
+    }
+    for (const auto& [sql, cutoff] : deletions) {
+        auto statement = connection.prepare(sql);
+        if (!statement) {
+            return tl::unexpected(statement.error());
+        }
+        statement->bind(1, cutoff);
+        if (auto done = statement->run(); !done) {
+            return done;
+        }
+    }
+    return transaction->commit();
+}
+
+}  // namespace netmon::storage

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <vector>
+
+#include "core/model/snapshot.h"
+#include "storage/history_types.h"
+
+namespace netmon::storage {
+
+// The per-interface deltas of one tick, ready for HistoryWriter; interfaces without traffic data
+// yet (first reading) give no sample.
+std::vector<InterfaceSample> samplesFromSnapshot(const Snapshot& snapshot);
+
+}  // namespace netmon::storage

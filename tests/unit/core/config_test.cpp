@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "core/file_io.h"
+#include "fakes/temp_dir.h"
+
+namespace netmon {
+namespace {
+
+using namespace std::chrono_literals;
+
+void writeText(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+bool anyWarningContains(const LoadedConfig& loaded, const std::string& needle) {
+    for (const auto& warning : loaded.warnings) {
+        if (warning.find(needle) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+TEST(Config, MissingFileGivesDefaultsWithoutWarnings) {
+    test::TempDir dir;
+    const LoadedConfig loaded = loadConfig(dir.path() / "none.json");
+    EXPECT_FALSE(loaded.fileExisted);
+    EXPECT_TRUE(loaded.warnings.empty());
+    EXPECT_EQ(loaded.config, Config{});
+    EXPECT_EQ(loaded.config.samplingInterval, 1000ms);
+    EXPECT_EQ(loaded.config.captureMode, CaptureMode::Auto);
+}
+
+TEST(Config, SaveThenLoadGivesTheSameSettings) {
+    test::TempDir dir;
+    Config config;
+    config.samplingInterval = 250ms;
+    config.retentionDays = 30;
+    config.captureMode = CaptureMode::Deep;
+    config.privacy = {false, true, false};
+    config.monitoredInterfaces = {"eth0", "wlan0"};
+    config.databasePath = dir.path() / "h.db";
+    const auto path = dir.path() / "nested" / "folder" / "config.json";
+    ASSERT_TRUE(saveConfig(config, path));
+    const LoadedConfig loaded = loadConfig(path);
+    EXPECT_TRUE(loaded.warnings.empty());
+    EXPECT_EQ(loaded.config, config);
+    // Atomic save leaves no temporary file behind.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry :
+         std::filesystem::directory_iterator(path.parent_path())) {
+        ++files;
+    }
+    EXPECT_EQ(files, 1U);
+}
+
+TEST(Config, WrongTypesGetDefaultsAndAWarningEach) {
+    const LoadedConfig loaded = parseConfig(R"({
+        "sampling_interval_ms": "fast",
+        "retention_days": 12.5,
+        "capture_mode": 3,
+        "privacy": {"mask_addresses": "yes", "resolve_host_names": false},
+        "monitored_interfaces": "eth0"
+    })");
+    EXPECT_EQ(loaded.config.samplingInterval, 1000ms);
+    EXPECT_EQ(loaded.config.captureMode, CaptureMode::Auto);
+    EXPECT_FALSE(loaded.config.privacy.maskAddresses);
+    EXPECT_FALSE(loaded.config.privacy.resolveHostNames) << "good values beside bad ones stay";
+    EXPECT_TRUE(loaded.config.monitoredInterfaces.empty());
+    EXPECT_TRUE(anyWarningContains(loaded, "sampling_interval_ms"));
+    EXPECT_TRUE(anyWarningContains(loaded, "capture_mode"));
+    EXPECT_TRUE(anyWarningContains(loaded, "mask_addresses"));
+    EXPECT_TRUE(anyWarningContains(loaded, "monitored_interfaces"));
+    EXPECT_FALSE(loaded.notJson);
+}
+
+TEST(Config, OutOfRangeValuesGetDefaultsWithTheReason) {
+    for (const char* text :
+         {R"({"sampling_interval_ms": 50})", R"({"sampling_interval_ms": 60001})",
+          R"({"sampling_interval_ms": -1000})"}) {
+        const LoadedConfig loaded = parseConfig(text);
+        EXPECT_EQ(loaded.config.samplingInterval, 1000ms) << text;
+        EXPECT_TRUE(anyWarningContains(loaded, "between 100 ms and 60000 ms")) << text;
+    }
+    const LoadedConfig days = parseConfig(R"({"retention_days": 0})");
+    EXPECT_EQ(days.config.retentionDays, 90);
+    EXPECT_TRUE(anyWarningContains(days, "between 1 and 3650 days"));
+    const LoadedConfig mode = parseConfig(R"({"capture_mode": "turbo"})");
+    EXPECT_TRUE(anyWarningContains(mode, "'turbo'"));
+    const LoadedConfig name = parseConfig(R"({"monitored_interfaces": ["eth0", ""]})");
+    EXPECT_TRUE(name.config.monitoredInterfaces.empty());
+}
+
+TEST(Config, EdgesOfTheRangesAreAccepted) {
+    const LoadedConfig low = parseConfig(R"({"sampling_interval_ms": 100, "retention_days": 1})");
+    EXPECT_TRUE(low.warnings.empty());
+    EXPECT_EQ(low.config.samplingInterval, 100ms);
+    const LoadedConfig high =
+        parseConfig(R"({"sampling_interval_ms": 60000, "retention_days": 3650})");
+    EXPECT_TRUE(high.warnings.empty());
+    EXPECT_EQ(high.config.retentionDays, 3650);
+}
+
+TEST(Config, UnknownKeysAreReported) {
+    const LoadedConfig loaded = parseConfig(R"({"colour": "blue"})");
+    EXPECT_TRUE(anyWarningContains(loaded, "unknown setting 'colour'"));
+}
+
+TEST(Config, FileThatIsNotJsonIsKeptAsideNeverOverwritten) {
+    test::TempDir dir;
+    const auto path = dir.path() / "config.json";
+    const std::string damaged = "{\"sampling_interval_ms\": 5";  // truncated mid-write
+    writeText(path, damaged);
+
+    const LoadedConfig loaded = loadConfig(path);
+    EXPECT_TRUE(loaded.notJson);
+    EXPECT_EQ(loaded.config, Config{});
+    ASSERT_EQ(loaded.warnings.size(), 1U);
+    EXPECT_NE(loaded.warnings[0].find("not valid JSON"), std::string::npos);
+
+    std::filesystem::path aside;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        if (entry.path().filename().string().rfind("config.json.corrupt-", 0) == 0) {
+            aside = entry.path();
+        }
+    }
+    ASSERT_FALSE(aside.empty()) << "the damaged file must be kept";
+    EXPECT_NE(loaded.warnings[0].find(aside.string()), std::string::npos);
+    EXPECT_EQ(readWholeFile(aside).value(), damaged);
+    EXPECT_FALSE(std::filesystem::exists(path));
+
+    // Saving the defaults now creates a new file and leaves the kept one alone.
+    ASSERT_TRUE(saveConfig(loaded.config, path));
+    EXPECT_EQ(readWholeFile(aside).value(), damaged);
+}
+
+TEST(Config, JsonThatIsNotAnObjectIsAlsoKeptAside) {
+    test::TempDir dir;
+    const auto path = dir.path() / "config.json";
+    writeText(path, "[1, 2, 3]");
+    const LoadedConfig loaded = loadConfig(path);
+    EXPECT_TRUE(loaded.notJson);
+    EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(Config, SaveFailsWithAReasonWhenTheFolderCannotExist) {
+    test::TempDir dir;
+    writeText(dir.path() / "blocker", "a file where a folder should be");
+    const auto result = saveConfig(Config{}, dir.path() / "blocker" / "config.json");
+    ASSERT_FALSE(result);
+    EXPECT_NE(result.error().message.find("blocker"), std::string::npos);
+}
+
+TEST(Config, CaptureModeNamesRoundTrip) {
+    for (const CaptureMode mode : {CaptureMode::Auto, CaptureMode::Basic, CaptureMode::Deep}) {
+        EXPECT_EQ(parseCaptureMode(toString(mode)), mode);
+    }
+    EXPECT_FALSE(parseCaptureMode("Deep"));
+}
+
+}  // namespace
+}  // namespace netmon
