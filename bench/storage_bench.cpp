@@ -69,7 +69,8 @@ void ingest(benchmark::State& state, int ticksPerBatch) {
     std::int64_t rows = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        auto batch = ticks(next, ticksPerBatch);
+        const auto interfaceTicks = ticks(next, ticksPerBatch);
+        const std::vector<Sample> batch(interfaceTicks.begin(), interfaceTicks.end());
         next += seconds(ticksPerBatch);
         state.ResumeTiming();
         if (auto written = store.write(batch); !written) {

@@ -20,6 +20,9 @@ int runApp(int argc, char** argv) {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(makeInterfacesCommand());
     commands.push_back(makeWatchCommand());
+    commands.push_back(makeConnectionsCommand());
+    commands.push_back(makeHostsCommand());
+    commands.push_back(makeProcessesCommand());
     commands.push_back(makeRecordCommand());
     commands.push_back(makeHistoryCommand());
     commands.push_back(makeUsageCommand());

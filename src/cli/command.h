@@ -25,5 +25,8 @@ std::unique_ptr<Command> makeRecordCommand();
 std::unique_ptr<Command> makeHistoryCommand();
 std::unique_ptr<Command> makeUsageCommand();
 std::unique_ptr<Command> makeDoctorCommand();
+std::unique_ptr<Command> makeConnectionsCommand();
+std::unique_ptr<Command> makeHostsCommand();
+std::unique_ptr<Command> makeProcessesCommand();
 
 }  // namespace netmon::cli

@@ -6,7 +6,8 @@
 namespace netmon::cli {
 namespace {
 
-nlohmann::json optionalNumber(const std::optional<double>& value) {
+template <typename T>
+nlohmann::json optionalNumber(const std::optional<T>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
@@ -59,6 +60,69 @@ nlohmann::json watchTickJson(const Snapshot& snapshot) {
         {"mode", toString(snapshot.mode)},         {"warnings", snapshot.warnings},
         {"interfaces", std::move(interfaces)},
     };
+}
+
+nlohmann::json flowJson(const FlowStat& flow) {
+    return {
+        {"protocol", toString(flow.key.protocol)},
+        {"local_address", flow.key.localAddress.toString()},
+        {"local_port", flow.key.localPort},
+        {"remote_address", flow.key.remoteAddress.toString()},
+        {"remote_port", flow.key.remotePort},
+        {"remote_host", flow.remoteHostName},
+        {"service", flow.service},
+        {"state", flow.state},
+        {"listening", flow.listening},
+        {"uid", optionalNumber(flow.uid)},
+        {"owner", toString(flow.owner)},
+        {"pid", optionalNumber(flow.pid)},
+        {"process", flow.processName},
+        {"executable", flow.executable},
+        {"bytes_in", optionalNumber(flow.bytesIn)},
+        {"bytes_out", optionalNumber(flow.bytesOut)},
+        {"packets_in", optionalNumber(flow.packetsIn)},
+        {"packets_out", optionalNumber(flow.packetsOut)},
+        {"in_bps", optionalNumber(flow.inBitsPerSecond)},
+        {"out_bps", optionalNumber(flow.outBitsPerSecond)},
+    };
+}
+
+nlohmann::json hostJson(const HostStat& host) {
+    return {
+        {"address", host.address.toString()}, {"host_name", host.hostName},
+        {"bytes_in", host.bytesIn},           {"bytes_out", host.bytesOut},
+        {"in_bps", host.inBitsPerSecond},     {"out_bps", host.outBitsPerSecond},
+        {"connections", host.connections},    {"processes", host.processes},
+    };
+}
+
+nlohmann::json processJson(const ProcessStat& process) {
+    return {
+        {"pid", process.pid},
+        {"name", process.name},
+        {"executable", process.executable},
+        {"bytes_in", process.bytesIn},
+        {"bytes_out", process.bytesOut},
+        {"in_bps", process.inBitsPerSecond},
+        {"out_bps", process.outBitsPerSecond},
+        {"connections", process.connections},
+        {"listening", process.listening},
+    };
+}
+
+nlohmann::json visibilityJson(const Visibility& visibility) {
+    return {
+        {"flows", visibility.flows},
+        {"tcp_bytes", visibility.tcpBytes},
+        {"udp_bytes", visibility.udpBytes},
+        {"all_processes", visibility.allProcesses},
+        {"closed_flows", visibility.closedFlows},
+        {"note", visibility.note},
+    };
+}
+
+nlohmann::json breakdownRowJson(const storage::BreakdownRow& row) {
+    return {{"name", row.name}, {"bytes_in", row.bytesIn}, {"bytes_out", row.bytesOut}};
 }
 
 nlohmann::json historyRowJson(const storage::HistoryRow& row) {

@@ -12,11 +12,17 @@ namespace netmon::cli {
 
 // The CLI's machine-readable shapes. Field names are snake_case and stable: scripts rely on them.
 nlohmann::json interfaceJson(const InterfaceStat& interface);
-// One `watch --json` line: time, sequence, warnings, and per interface its counter totals and
+// One `watch --json` line: time, sequence, warnings, flows, hosts and processes, and per
+// interface its counter totals and
 // bits per second over the tick and the tick's real length in seconds (null on an interface's
 // first tick).
 nlohmann::json watchTickJson(const Snapshot& snapshot);
+nlohmann::json flowJson(const FlowStat& flow);
+nlohmann::json hostJson(const HostStat& host);
+nlohmann::json processJson(const ProcessStat& process);
+nlohmann::json visibilityJson(const Visibility& visibility);
 nlohmann::json historyRowJson(const storage::HistoryRow& row);
+nlohmann::json breakdownRowJson(const storage::BreakdownRow& row);
 nlohmann::json usageJson(const storage::UsageTotals& usage);
 nlohmann::json permissionJson(const PermissionCheck& check);
 

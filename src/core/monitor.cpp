@@ -3,8 +3,6 @@
 
 #include <algorithm>
 
-#include "core/config.h"
-
 namespace netmon {
 
 Monitor::Monitor(std::unique_ptr<InterfaceSource> interfaces, const Clock& clock)
@@ -50,6 +48,18 @@ void Monitor::setInterfaceFilter(std::vector<std::string> names) {
     const std::lock_guard lock(m_settingsMutex);
     m_filter = std::move(names);
     m_filterChanged = true;
+}
+
+void Monitor::applyConfig(const Config& config) {
+    setInterval(config.samplingInterval);
+    setInterfaceFilter(config.monitoredInterfaces);
+    if (m_flows) {
+        m_flows->setPrivacy(config.privacy);
+    }
+}
+
+void Monitor::setFlowPipeline(std::unique_ptr<FlowPipeline> pipeline) {
+    m_flows = std::move(pipeline);
 }
 
 void Monitor::start() {
@@ -110,6 +120,9 @@ Snapshot Monitor::tick() {
         snapshot.warnings.push_back("Could not read interface counters (" +
                                     std::string(m_interfaces->mechanism()) +
                                     "): " + readResult.error().describe());
+    }
+    if (m_flows) {
+        m_flows->tick(snapshot);
     }
     publish(snapshot);
     return snapshot;

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/config.h"
+#include "core/flow_pipeline.h"
 #include "core/model/snapshot.h"
 #include "core/rate_calculator.h"
 #include "core/sources/interface_source.h"
@@ -41,6 +43,11 @@ public:
     [[nodiscard]] std::chrono::milliseconds interval() const;
     // Only these interfaces are reported (empty: all).
     void setInterfaceFilter(std::vector<std::string> names);
+    // Interval, monitored interfaces and privacy from the settings, applied from the next tick.
+    void applyConfig(const Config& config);
+    // Connections, hosts and processes in each snapshot; without it a snapshot has interfaces
+    // only. Set before start().
+    void setFlowPipeline(std::unique_ptr<FlowPipeline> pipeline);
 
     void start();
     // Returns once the thread has ended; no subscriber is called after that.
@@ -56,6 +63,7 @@ private:
     void publish(const Snapshot& snapshot);
 
     std::unique_ptr<InterfaceSource> m_interfaces;
+    std::unique_ptr<FlowPipeline> m_flows;
     const Clock& m_clock;
     RateCalculator m_rates;
     std::uint64_t m_sequence = 0;

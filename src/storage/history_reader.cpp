@@ -81,6 +81,13 @@ std::uint64_t counter(const Statement& statement, int column) {
     return static_cast<std::uint64_t>(statement.int64At(column));
 }
 
+// Totals over whole hours of the range, most bytes first.
+constexpr const char* kBreakdownSql =
+    "SELECT k.name, SUM(h.bytes_in) AS bytes_in, SUM(h.bytes_out) AS bytes_out"
+    " FROM breakdown_hour AS h JOIN breakdown_keys AS k ON k.id = h.key_id"
+    " WHERE h.ts >= ?1 AND h.ts < ?2 AND k.dimension = ?3"
+    " GROUP BY k.name ORDER BY bytes_in + bytes_out DESC, k.name LIMIT ?4";
+
 }  // namespace
 
 class HistoryReader::Impl {
@@ -147,6 +154,31 @@ Result<std::vector<HistoryRow>> HistoryReader::query(const HistoryQuery& query) 
     }
     sortByNameWithinEachStart(rows);
     return rows;
+}
+
+Result<std::vector<BreakdownRow>> HistoryReader::breakdown(const BreakdownQuery& query) {
+    auto statement = m_impl->connection.prepare(kBreakdownSql);
+    if (!statement) {
+        return tl::unexpected(statement.error());
+    }
+    const std::int64_t untilMs = toUnixMs(query.until);
+    const std::int64_t lastHour = bucketStart(untilMs, kHourMs);
+    statement->bind(1, bucketStart(toUnixMs(query.since), kHourMs));
+    statement->bind(2, lastHour == untilMs ? untilMs : lastHour + kHourMs);
+    statement->bind(3, std::int64_t{query.dimension == Breakdown::Host ? 1 : 2});
+    statement->bind(4, static_cast<std::int64_t>(query.limit));
+    std::vector<BreakdownRow> rows;
+    for (;;) {
+        auto row = statement->step();
+        if (!row) {
+            return tl::unexpected(row.error());
+        }
+        if (!*row) {
+            return rows;
+        }
+        rows.push_back(
+            BreakdownRow{statement->textAt(0), counter(*statement, 1), counter(*statement, 2)});
+    }
 }
 
 Result<std::vector<UsageTotals>> HistoryReader::usage(TimePoint now) {

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace netmon::storage {
@@ -22,6 +24,22 @@ struct InterfaceSample {
     std::uint64_t rxPackets = 0;
     std::uint64_t txPackets = 0;
 };
+
+// Traffic of one remote host or one process over one tick, for the per-host and per-process
+// history (kept per hour and per day).
+enum class Breakdown { Host, Process };
+
+struct BreakdownSample {
+    Breakdown dimension = Breakdown::Host;
+    std::string name;  // host address as shown (masked when the privacy setting says so), or
+                       // process name
+    TimePoint time;
+    std::uint64_t bytesIn = 0;
+    std::uint64_t bytesOut = 0;
+};
+
+// What the writer queues: one interface's tick, or one host's or process's tick.
+using Sample = std::variant<InterfaceSample, BreakdownSample>;
 
 enum class Resolution { Raw, Minute, Hour, Day };
 
@@ -53,6 +71,21 @@ struct UsageTotals {
     std::uint64_t todayTxBytes = 0;
     std::uint64_t monthRxBytes = 0;
     std::uint64_t monthTxBytes = 0;
+};
+
+// Totals per host or per process over [since, until), from the hourly rollups (so the range is
+// widened to whole hours).
+struct BreakdownQuery {
+    Breakdown dimension = Breakdown::Host;
+    TimePoint since;
+    TimePoint until;
+    std::size_t limit = 10;  // the top N by bytes in + out
+};
+
+struct BreakdownRow {
+    std::string name;
+    std::uint64_t bytesIn = 0;
+    std::uint64_t bytesOut = 0;
 };
 
 struct RetentionPolicy {

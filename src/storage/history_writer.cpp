@@ -16,6 +16,16 @@ namespace {
 const char* const kKeptInMemory =
     ". Recording goes on: samples are kept in memory and written once the file is writable.";
 
+template <typename T>
+std::vector<Sample> asSamples(std::vector<T> samples) {
+    std::vector<Sample> out;
+    out.reserve(samples.size());
+    for (T& sample : samples) {
+        out.emplace_back(std::move(sample));
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(Options options,
@@ -61,7 +71,11 @@ HistoryWriter::HistoryWriter(std::unique_ptr<Impl> impl) : m_impl(std::move(impl
 HistoryWriter::~HistoryWriter() = default;  // Impl's destructor flushes and joins
 
 void HistoryWriter::append(std::vector<InterfaceSample> samples) {
-    m_impl->append(std::move(samples));
+    m_impl->append(asSamples(std::move(samples)));
+}
+
+void HistoryWriter::append(std::vector<BreakdownSample> samples) {
+    m_impl->append(asSamples(std::move(samples)));
 }
 
 Result<void> HistoryWriter::flush() {

@@ -49,6 +49,7 @@ public:
     HistoryWriter& operator=(const HistoryWriter&) = delete;
 
     void append(std::vector<InterfaceSample> samples);
+    void append(std::vector<BreakdownSample> samples);
     // Waits until everything appended so far is written, or the write failed.
     Result<void> flush();
     void setRetention(RetentionPolicy retention);

@@ -22,11 +22,13 @@ RetentionCutoffs retentionCutoffs(const RetentionPolicy& policy, TimePoint now) 
 
 Result<void> applyRetention(Connection& connection, const RetentionPolicy& policy, TimePoint now) {
     const RetentionCutoffs cutoffs = retentionCutoffs(policy, now);
-    const std::array<std::pair<const char*, std::int64_t>, 4> deletions{{
+    const std::array<std::pair<const char*, std::int64_t>, 6> deletions{{
         {"DELETE FROM samples WHERE ts < ?1", cutoffs.raw},
         {"DELETE FROM rollup_minute WHERE ts < ?1", cutoffs.minute},
         {"DELETE FROM rollup_hour WHERE ts < ?1", cutoffs.hour},
         {"DELETE FROM rollup_day WHERE ts < ?1", cutoffs.day},
+        {"DELETE FROM breakdown_hour WHERE ts < ?1", cutoffs.hour},
+        {"DELETE FROM breakdown_day WHERE ts < ?1", cutoffs.day},
     }};
     auto transaction = Transaction::begin(connection);
     if (!transaction) {

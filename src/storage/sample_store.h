@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -22,23 +23,30 @@ public:
     static Result<SampleStore> create(Connection connection);
 
     // One transaction: either every sample is on disk or none is (then retry the same batch).
-    Result<void> write(std::span<const InterfaceSample> samples);
+    Result<void> write(std::span<const Sample> samples);
 
     Connection& connection() { return m_connection; }
 
 private:
     enum Table { Raw, Minute, Hour, Day, TableCount };
+    struct RollupSums;
 
     explicit SampleStore(Connection connection) : m_connection(std::move(connection)) {}
     Result<std::int64_t> interfaceId(const std::string& name);
-    Result<void> writeAll(std::span<const InterfaceSample> samples);
+    Result<std::int64_t> breakdownId(Breakdown dimension, const std::string& name);
+    Result<void> writeAll(std::span<const Sample> samples);
+    Result<void> writeInterface(const InterfaceSample& sample, RollupSums& sums);
 
     Connection m_connection;
     std::array<Statement, TableCount> m_upsert;
     Statement m_insertInterface;
     Statement m_selectInterface;
-    std::unordered_map<std::string, std::int64_t>
-        m_interfaceIds;  // cleared when a batch rolls back
+    std::array<Statement, 2> m_upsertBreakdown;  // hour, day
+    Statement m_insertBreakdownKey;
+    Statement m_selectBreakdownKey;
+    // Cleared when a batch rolls back (the rollback may take new rows with it).
+    std::unordered_map<std::string, std::int64_t> m_interfaceIds;
+    std::map<std::pair<Breakdown, std::string>, std::int64_t> m_breakdownIds;
     LocalDayBuckets m_days;
 };
 

@@ -72,10 +72,34 @@ INSERT INTO rollup_day
     FROM samples GROUP BY bucket, iface_id;
 )sql";
 
+// Per-host and per-process totals (issue: who the machine talks to, and which program), per
+// hour and per local day, kept additively like the interface rollups. `dimension` is 1 for
+// remote hosts, 2 for processes; names are host addresses (masked if the privacy setting says
+// so) or process names.
+constexpr std::string_view kV3Breakdowns = R"sql(
+CREATE TABLE breakdown_keys (
+    id        INTEGER PRIMARY KEY,
+    dimension INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    UNIQUE (dimension, name)
+);
+CREATE TABLE breakdown_hour (
+    ts INTEGER NOT NULL, key_id INTEGER NOT NULL REFERENCES breakdown_keys(id),
+    bytes_in INTEGER NOT NULL, bytes_out INTEGER NOT NULL,
+    PRIMARY KEY (ts, key_id)
+) WITHOUT ROWID;
+CREATE TABLE breakdown_day (
+    ts INTEGER NOT NULL, key_id INTEGER NOT NULL REFERENCES breakdown_keys(id),
+    bytes_in INTEGER NOT NULL, bytes_out INTEGER NOT NULL,
+    PRIMARY KEY (ts, key_id)
+) WITHOUT ROWID;
+)sql";
+
 // In order; adding a schema version is adding one entry here.
 constexpr std::array kMigrations{
     Migration{1, kV1InterfacesAndSamples},
     Migration{2, kV2Rollups},
+    Migration{3, kV3Breakdowns},
 };
 
 static_assert(

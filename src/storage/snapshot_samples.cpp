@@ -26,4 +26,20 @@ std::vector<InterfaceSample> samplesFromSnapshot(const Snapshot& snapshot) {
     return samples;
 }
 
+std::vector<BreakdownSample> breakdownSamplesFromSnapshot(const Snapshot& snapshot,
+                                                          bool storeHosts) {
+    std::vector<BreakdownSample> samples;
+    const auto add = [&](Breakdown dimension, const std::vector<TickTraffic>& traffic) {
+        for (const TickTraffic& entry : traffic) {
+            samples.push_back(BreakdownSample{dimension, entry.name, snapshot.wallTime,
+                                              entry.bytesIn, entry.bytesOut});
+        }
+    };
+    if (storeHosts) {
+        add(Breakdown::Host, snapshot.hostTraffic);
+    }
+    add(Breakdown::Process, snapshot.processTraffic);
+    return samples;
+}
+
 }  // namespace netmon::storage

@@ -12,4 +12,9 @@ namespace netmon::storage {
 // yet (first reading) give no sample.
 std::vector<InterfaceSample> samplesFromSnapshot(const Snapshot& snapshot);
 
+// The tick's per-process traffic, and per-host traffic when `storeHosts` (the privacy setting
+// "store per-host history"); host names are the snapshot's (already masked if asked).
+std::vector<BreakdownSample> breakdownSamplesFromSnapshot(const Snapshot& snapshot,
+                                                          bool storeHosts);
+
 }  // namespace netmon::storage

@@ -38,7 +38,7 @@ HistoryWriter::Impl::~Impl() {
     m_thread.join();
 }
 
-void HistoryWriter::Impl::append(std::vector<InterfaceSample> samples) {
+void HistoryWriter::Impl::append(std::vector<Sample> samples) {
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
@@ -101,7 +101,7 @@ void HistoryWriter::Impl::run() {
 
 Result<void> HistoryWriter::Impl::writePending() {
     for (;;) {
-        std::vector<InterfaceSample> batch;
+        std::vector<Sample> batch;
         {
             std::lock_guard lock(m_mutex);
             if (m_pending.empty()) {
@@ -132,7 +132,7 @@ Result<void> HistoryWriter::Impl::writePending() {
     }
 }
 
-Result<void> HistoryWriter::Impl::writeBatch(const std::vector<InterfaceSample>& batch) {
+Result<void> HistoryWriter::Impl::writeBatch(const std::vector<Sample>& batch) {
     if (auto ready = reopenIfNeeded(); !ready) {
         return ready;
     }

@@ -27,7 +27,7 @@ public:
     Impl(const Impl&) = delete;
     Impl& operator=(const Impl&) = delete;
 
-    void append(std::vector<InterfaceSample> samples);
+    void append(std::vector<Sample> samples);
     Result<void> flush();
     void setRetention(RetentionPolicy retention);
     [[nodiscard]] WriterStatus status() const;
@@ -35,7 +35,7 @@ public:
 private:
     void run();
     Result<void> writePending();
-    Result<void> writeBatch(const std::vector<InterfaceSample>& batch);
+    Result<void> writeBatch(const std::vector<Sample>& batch);
     Result<void> reopenIfNeeded();
     void retainIfDue();
     void dropOverflowLocked();
@@ -50,7 +50,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_flushed;
-    std::deque<InterfaceSample> m_pending;
+    std::deque<Sample> m_pending;
     std::size_t m_inFlight = 0;  // taken by the thread, not yet committed
     RetentionPolicy m_retention;
     bool m_retentionChanged = false;

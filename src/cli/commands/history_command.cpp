@@ -34,6 +34,14 @@ public:
         command->add_option("--resolution", m_resolution, "raw, minute, hour or day")
             ->check(CLI::IsMember({"raw", "minute", "hour", "day"}))
             ->default_str("hour");
+        command
+            ->add_option("--by", m_by,
+                         "interface: traffic per interface over time (default); host or "
+                         "process: totals per remote host or per process over the range "
+                         "(whole hours), most first")
+            ->check(CLI::IsMember({"interface", "host", "process"}));
+        command->add_option("--top", m_top, "With --by host/process: how many (default 20)")
+            ->check(CLI::PositiveNumber);
         command->add_flag("--json", m_json, "One JSON array of rows with exact byte counts");
         return command;
     }
@@ -53,6 +61,9 @@ public:
         auto reader = storage::HistoryReader::open(context.databasePath(m_database));
         if (!reader) {
             return reportError(reader.error());
+        }
+        if (m_by != "interface") {
+            return showBreakdown(**reader, *since, *until);
         }
         storage::HistoryQuery query;
         if (!m_interface.empty()) {
@@ -79,6 +90,39 @@ public:
     }
 
 private:
+    int showBreakdown(storage::HistoryReader& reader, storage::TimePoint since,
+                      storage::TimePoint until) const {
+        const storage::Breakdown dimension =
+            m_by == "host" ? storage::Breakdown::Host : storage::Breakdown::Process;
+        auto rows = reader.breakdown({dimension, since, until, m_top});
+        if (!rows) {
+            return reportError(rows.error());
+        }
+        if (m_json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const storage::BreakdownRow& row : *rows) {
+                out.push_back(breakdownRowJson(row));
+            }
+            std::cout << out.dump(2) << "\n";
+            return kExitOk;
+        }
+        using Align = TextTable::Align;
+        TextTable table({{dimension == storage::Breakdown::Host ? "HOST" : "PROCESS"},
+                         {"IN", Align::Right},
+                         {"OUT", Align::Right},
+                         {"TOTAL", Align::Right}});
+        for (const storage::BreakdownRow& row : *rows) {
+            table.addRow({row.name, formatBytes(row.bytesIn), formatBytes(row.bytesOut),
+                          formatBytes(row.bytesIn + row.bytesOut)});
+        }
+        if (table.empty()) {
+            std::cout << "No per-" << m_by << " traffic recorded in this range.\n";
+        } else {
+            table.print(std::cout);
+        }
+        return kExitOk;
+    }
+
     static void printTable(const std::vector<storage::HistoryRow>& rows) {
         using Align = TextTable::Align;
         TextTable table({{"START"},
@@ -111,6 +155,8 @@ private:
     std::string m_since = "-24h";
     std::string m_until = "now";
     std::string m_resolution = "hour";
+    std::string m_by = "interface";
+    std::size_t m_top = 20;
     bool m_json = false;
 };
 

@@ -8,7 +8,7 @@
 #include "cli/command.h"
 #include "cli/commands/interval_option.h"
 #include "cli/context.h"
-#include "core/monitor.h"
+#include "core/monitor_factory.h"
 #include "core/stop_signal.h"
 #include "storage/history_writer.h"
 #include "storage/snapshot_samples.h"
@@ -68,10 +68,10 @@ public:
             return reportError(writer.error());
         }
 
-        Monitor monitor(makeInterfaceSource());
+        const auto monitorPtr = makeMonitor(config);
+        Monitor& monitor = *monitorPtr;
         const auto interval = intervalOrConfig(m_intervalMs, config);
         monitor.setInterval(interval);
-        monitor.setInterfaceFilter(config.monitoredInterfaces);
         WriterHealthReporter health;
         storage::HistoryWriter& history = **writer;
         monitor.subscribe([&](const Snapshot& snapshot) {
@@ -79,6 +79,8 @@ public:
                 reportWarning(warning);
             }
             history.append(storage::samplesFromSnapshot(snapshot));
+            history.append(
+                storage::breakdownSamplesFromSnapshot(snapshot, config.privacy.storeHostHistory));
             health.check(history.status());
         });
 

@@ -12,7 +12,7 @@
 #include "cli/text_table.h"
 #include "core/format.h"
 #include "core/local_time_text.h"
-#include "core/monitor.h"
+#include "core/monitor_factory.h"
 #include "core/stop_signal.h"
 
 namespace netmon::cli {
@@ -38,11 +38,13 @@ public:
 
     int run(Context& context) override {
         StopSignal& stop = StopSignal::install();
-        Monitor monitor(makeInterfaceSource());
+        const auto monitorPtr = makeMonitor(context.config());
+        Monitor& monitor = *monitorPtr;
         m_interval = intervalOrConfig(m_intervalMs, context.config());
         monitor.setInterval(m_interval);
-        monitor.setInterfaceFilter(m_interfaces.empty() ? context.config().monitoredInterfaces
-                                                        : m_interfaces);
+        if (!m_interfaces.empty()) {
+            monitor.setInterfaceFilter(m_interfaces);
+        }
         const bool live = !m_json && stdoutIsTerminal();
         std::atomic<unsigned> ticks{0};
         monitor.subscribe([&](const Snapshot& snapshot) {

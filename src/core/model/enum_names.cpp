@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Display names of the model's enums, shared by the CLI's JSON and tables and the GUI.
 #include "core/model/flow_key.h"
+#include "core/model/flow_stat.h"
 #include "core/model/interface_stat.h"
 #include "core/model/snapshot.h"
 
@@ -66,6 +67,18 @@ std::string_view toString(Protocol protocol) {
             break;
     }
     return "other";
+}
+
+std::string_view toString(OwnerVisibility visibility) {
+    switch (visibility) {
+        case OwnerVisibility::Known:
+            return "known";
+        case OwnerVisibility::NeedsAdmin:
+            return "needs-admin";
+        case OwnerVisibility::NoOwner:
+            break;
+    }
+    return "none";
 }
 
 std::string_view toString(MonitoringMode mode) {

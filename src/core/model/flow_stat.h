@@ -9,14 +9,34 @@
 
 namespace netmon {
 
+// Whether the owning process of a socket could be told.
+enum class OwnerVisibility : std::uint8_t {
+    Known,       // pid and name below are right
+    NeedsAdmin,  // another user's process: without admin rights the OS does not say which
+    NoOwner      // no process holds it (TIME_WAIT, a kernel socket, or it closed)
+};
+
+std::string_view toString(OwnerVisibility visibility);
+
 // One connection or flow with what the current mode can tell about it.
 struct FlowStat {
     FlowKey key;
-    std::string state;  // "ESTABLISHED", "LISTEN", … ; empty where the protocol has none
+    std::uint64_t id = 0;    // stable while the socket lives (e.g. the kernel's socket cookie)
+    std::string state;       // "ESTABLISHED", "LISTEN", "TIME_WAIT", "UNCONN"…
+    bool listening = false;  // a listening TCP socket or an unconnected UDP socket
     std::optional<std::uint32_t> uid;
-    std::optional<std::uint32_t> pid;  // empty: unknown (e.g. another user's process without admin)
+
+    OwnerVisibility owner = OwnerVisibility::NoOwner;
+    std::optional<std::uint32_t> pid;
     std::string processName;
-    std::optional<std::uint64_t> bytesIn;  // empty: the mode cannot count this flow's bytes
+    std::string executable;  // full path where the OS tells it
+
+    std::string service;         // well-known name of the remote port (local port for listeners)
+    std::string remoteHostName;  // reverse DNS, when resolved and allowed by the privacy setting
+
+    // Payload bytes and segments over the connection's life; empty where the mode cannot count
+    // them (UDP in basic mode).
+    std::optional<std::uint64_t> bytesIn;
     std::optional<std::uint64_t> bytesOut;
     std::optional<std::uint64_t> packetsIn;
     std::optional<std::uint64_t> packetsOut;

@@ -9,7 +9,8 @@
 
 namespace netmon {
 
-// Traffic to and from one remote address, summed over its flows.
+// Traffic with one remote address: every flow seen to it since monitoring started, open or
+// closed (a closed flow keeps its last counted bytes).
 struct HostStat {
     IpAddress address;
     std::string hostName;  // empty until (and unless) reverse DNS answers
@@ -17,8 +18,8 @@ struct HostStat {
     std::uint64_t bytesOut = 0;
     double inBitsPerSecond = 0;
     double outBitsPerSecond = 0;
-    std::uint32_t connections = 0;
-    std::vector<std::string> processes;
+    std::uint32_t connections = 0;       // open now
+    std::vector<std::string> processes;  // names, sorted, of processes with flows to it
 };
 
 }  // namespace netmon

@@ -80,16 +80,18 @@ TEST_F(HistoryReaderTest, MissingFileSaysToRecordFirst) {
 }
 
 TEST_F(HistoryReaderTest, NewerSchemaIsRefusedAndLeftUntouched) {
+    const int kNewer = latestSchemaVersion() + 1;
     write({sample("eth0", utc(2024, 10, 31), 1, 1)});
     {
         auto connection = Connection::open(m_db, SQLITE_OPEN_READWRITE);
         ASSERT_TRUE(connection);
-        ASSERT_TRUE(connection->exec("PRAGMA user_version = 3"));
+        ASSERT_TRUE(connection->exec("PRAGMA user_version = " + std::to_string(kNewer)));
     }
     const std::string before = readBytes(m_db);
     auto reader = HistoryReader::open(m_db);
     ASSERT_FALSE(reader);
-    EXPECT_NE(reader.error().message.find("schema version 3"), std::string::npos)
+    EXPECT_NE(reader.error().message.find("schema version " + std::to_string(kNewer)),
+              std::string::npos)
         << reader.error().describe();
     EXPECT_TRUE(readBytes(m_db) == before) << "the refused file was changed";
 }

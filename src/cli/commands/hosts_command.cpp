@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `netmon hosts`: remote hosts by traffic, summed over their connections.
+#include <iostream>
+
+#include "cli/app.h"
+#include "cli/command.h"
+#include "cli/commands/one_shot_sample.h"
+#include "cli/context.h"
+#include "cli/json_views.h"
+#include "cli/text_table.h"
+#include "core/aggregator.h"
+#include "core/format.h"
+
+namespace netmon::cli {
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) {
+        out += (out.empty() ? "" : ", ") + item;
+    }
+    return out;
+}
+
+class HostsCommand final : public Command {
+public:
+    CLI::App* define(CLI::App& parent) override {
+        CLI::App* command =
+            parent.add_subcommand("hosts", "Remote hosts by traffic over their connections");
+        command->add_flag("--json", m_json, "One JSON array of hosts");
+        command->add_option("--top", m_top, "Show this many (default 10)")
+            ->check(CLI::PositiveNumber);
+        addSampleOption(*command, m_sampleMs);
+        return command;
+    }
+
+    int run(Context& context) override {
+        const Snapshot snapshot =
+            sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
+        for (const std::string& warning : snapshot.warnings) {
+            reportWarning(warning);
+        }
+        const std::vector<HostStat> hosts = topN(snapshot.hosts, m_top);
+        if (m_json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const HostStat& host : hosts) {
+                out.push_back(hostJson(host));
+            }
+            std::cout << out.dump(2) << "\n";
+            return kExitOk;
+        }
+        using Align = TextTable::Align;
+        TextTable table({{"HOST"},
+                         {"NAME"},
+                         {"IN", Align::Right},
+                         {"OUT", Align::Right},
+                         {"IN RATE", Align::Right},
+                         {"OUT RATE", Align::Right},
+                         {"CONNS", Align::Right},
+                         {"PROCESSES"}});
+        for (const HostStat& host : hosts) {
+            table.addRow({host.address.toString(), host.hostName, formatBytes(host.bytesIn),
+                          formatBytes(host.bytesOut), formatBitRate(host.inBitsPerSecond),
+                          formatBitRate(host.outBitsPerSecond), std::to_string(host.connections),
+                          joined(host.processes)});
+        }
+        if (table.empty()) {
+            std::cout << "No connections to remote hosts right now.\n";
+        } else {
+            table.print(std::cout);
+        }
+        return kExitOk;
+    }
+
+private:
+    bool m_json = false;
+    std::size_t m_top = 10;
+    int m_sampleMs = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> makeHostsCommand() {
+    return std::make_unique<HostsCommand>();
+}
+
+}  // namespace netmon::cli

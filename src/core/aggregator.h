@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/flow_tracker.h"
+#include "core/model/host_stat.h"
+#include "core/model/process_stat.h"
+#include "core/model/tick_traffic.h"
+
+namespace netmon {
+
+// Sums flows into remote hosts and processes.
+// - Totals are every flow's lifetime bytes since monitoring started: open flows as they stand,
+//   plus the final (or last counted) bytes of flows that closed — nothing is lost at close.
+// - Rates are the tick's bytes (closing flows included) over the tick's length.
+// - Loopback peers are local, not remote hosts; listening sockets count for their process only.
+// - Flows whose owner is hidden (NeedsAdmin) add up under one "unknown (needs admin)" process
+//   with pid 0, so unattributed traffic stays visible.
+class Aggregator {
+public:
+    void update(const std::vector<TrackedFlow>& flows, double elapsedSeconds);
+
+    // Sorted by total bytes, most first; ties by address / pid.
+    [[nodiscard]] std::vector<HostStat> hosts() const;
+    [[nodiscard]] std::vector<ProcessStat> processes() const;
+    // This tick's bytes per host and per process (non-zero only).
+    [[nodiscard]] const std::vector<TickTraffic>& hostTraffic() const { return m_hostTraffic; }
+    [[nodiscard]] const std::vector<TickTraffic>& processTraffic() const {
+        return m_processTraffic;
+    }
+
+    static constexpr const char* kUnknownProcess = "unknown (needs admin)";
+    // Idle hosts and processes remembered at most (beyond it the smallest idle ones go).
+    static constexpr std::size_t kMaxRemembered = 20'000;
+
+private:
+    struct Totals {
+        std::uint64_t closedIn = 0;  // final bytes of closed flows
+        std::uint64_t closedOut = 0;
+        std::uint64_t openIn = 0;  // lifetime bytes of flows open now
+        std::uint64_t openOut = 0;
+        std::uint64_t tickIn = 0;
+        std::uint64_t tickOut = 0;
+        std::uint32_t connections = 0;
+        std::uint32_t listening = 0;
+    };
+    struct HostEntry {
+        Totals totals;
+        std::string hostName;
+        std::map<std::string, int> processes;  // name → open flows
+    };
+    struct ProcessEntry {
+        Totals totals;
+        std::string name;
+        std::string executable;
+    };
+
+    std::unordered_map<IpAddress, HostEntry, IpAddressHash> m_hosts;
+    std::unordered_map<std::uint32_t, ProcessEntry> m_processes;
+    std::vector<TickTraffic> m_hostTraffic;
+    std::vector<TickTraffic> m_processTraffic;
+    double m_elapsedSeconds = 0;
+};
+
+// The first `count` entries (all when fewer).
+template <typename T>
+std::vector<T> topN(std::vector<T> items, std::size_t count) {
+    if (items.size() > count) {
+        items.resize(count);
+    }
+    return items;
+}
+
+}  // namespace netmon

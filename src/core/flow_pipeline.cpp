@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/flow_pipeline.h"
+
+#include <algorithm>
+
+namespace netmon {
+namespace {
+
+constexpr const char* kBasicModeNote =
+    "Basic mode: TCP bytes per connection come from the kernel's socket table; UDP flows have "
+    "no byte counts, and connections that open and close between two samples are missed. Deep "
+    "mode (admin rights) counts every packet of every flow.";
+
+void maskRemote(std::vector<SocketRecord>& records) {
+    for (SocketRecord& record : records) {
+        record.key.remoteAddress = record.key.remoteAddress.masked();
+    }
+}
+
+bool worthNaming(const IpAddress& address) {
+    const IpAddress plain = address.unmapped();
+    return !plain.isLoopback() && !plain.isUnspecified();
+}
+
+}  // namespace
+
+FlowPipeline::FlowPipeline(std::unique_ptr<SocketSource> sockets,
+                           std::unique_ptr<ProcessSource> processes,
+                           std::shared_ptr<HostNameResolver> resolver)
+    : m_sockets(std::move(sockets)),
+      m_processes(std::move(processes)),
+      m_resolver(std::move(resolver)) {}
+
+void FlowPipeline::setPrivacy(const PrivacySettings& privacy) {
+    const std::lock_guard lock(m_privacyMutex);
+    m_privacy = privacy;
+}
+
+void FlowPipeline::tick(Snapshot& snapshot) {
+    PrivacySettings privacy;
+    {
+        const std::lock_guard lock(m_privacyMutex);
+        privacy = m_privacy;
+    }
+    const bool nameHosts = m_resolver && privacy.resolveHostNames && !privacy.maskAddresses;
+    if (m_resolver) {
+        m_resolver->setEnabled(nameHosts);
+    }
+
+    auto reading = m_sockets->read();
+    if (!reading) {
+        snapshot.warnings.push_back("Could not read the socket table (" +
+                                    std::string(m_sockets->mechanism()) +
+                                    "): " + reading.error().describe());
+        snapshot.flows = m_lastFlows;
+        for (FlowStat& flow : snapshot.flows) {
+            flow.inBitsPerSecond.reset();
+            flow.outBitsPerSecond.reset();
+        }
+        return;
+    }
+
+    std::vector<SocketQuery> queries;
+    queries.reserve(reading->open.size());
+    for (const SocketRecord& record : reading->open) {
+        if (record.inode != 0) {
+            queries.push_back({record.inode, record.uid});
+        }
+    }
+    const auto owners = m_processes->owners(queries);
+    if (privacy.maskAddresses) {
+        maskRemote(reading->open);
+        maskRemote(reading->closed);
+    }
+
+    std::vector<TrackedFlow> tracked = m_tracker.update(*reading, owners, snapshot.steadyTime);
+    if (nameHosts) {
+        for (TrackedFlow& flow : tracked) {
+            if (!flow.stat.listening && worthNaming(flow.stat.key.remoteAddress)) {
+                flow.stat.remoteHostName =
+                    m_resolver->nameFor(flow.stat.key.remoteAddress.unmapped());
+            }
+        }
+    }
+    const double elapsed =
+        m_lastTick ? std::chrono::duration<double>(snapshot.steadyTime - *m_lastTick).count() : 0;
+    m_lastTick = snapshot.steadyTime;
+    m_aggregator.update(tracked, elapsed);
+
+    snapshot.flows.clear();
+    bool ownersHidden = false;
+    for (TrackedFlow& flow : tracked) {
+        if (!flow.closed) {
+            ownersHidden = ownersHidden || flow.stat.owner == OwnerVisibility::NeedsAdmin;
+            snapshot.flows.push_back(std::move(flow.stat));
+        }
+    }
+    m_lastFlows = snapshot.flows;
+    snapshot.hosts = m_aggregator.hosts();
+    snapshot.processes = m_aggregator.processes();
+    snapshot.hostTraffic = m_aggregator.hostTraffic();
+    snapshot.processTraffic = m_aggregator.processTraffic();
+
+    Visibility& visibility = snapshot.visibility;
+    visibility.flows = true;
+    visibility.tcpBytes =
+        std::any_of(snapshot.flows.begin(), snapshot.flows.end(),
+                    [](const FlowStat& flow) {
+                        return flow.key.protocol == Protocol::Tcp && flow.bytesIn.has_value();
+                    }) ||
+        snapshot.flows.empty();
+    visibility.udpBytes = false;
+    visibility.allProcesses = !ownersHidden;
+    visibility.closedFlows = m_sockets->reportsClosedSockets();
+    visibility.note = kBasicModeNote;
+}
+
+}  // namespace netmon

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "core/aggregator.h"
+#include "core/config.h"
+#include "core/flow_tracker.h"
+#include "core/host_name_resolver.h"
+#include "core/model/snapshot.h"
+#include "core/sources/process_source.h"
+#include "core/sources/socket_source.h"
+
+namespace netmon {
+
+// One tick of connections: read the socket table, find owners, follow flows, apply the privacy
+// settings, name remote hosts (from the resolver's cache, never waiting), and sum into hosts and
+// processes. Runs on the monitor thread.
+class FlowPipeline {
+public:
+    // `resolver` may be null (no reverse DNS at all).
+    FlowPipeline(std::unique_ptr<SocketSource> sockets, std::unique_ptr<ProcessSource> processes,
+                 std::shared_ptr<HostNameResolver> resolver);
+
+    // Safe from any thread; applies from the next tick.
+    void setPrivacy(const PrivacySettings& privacy);
+
+    // Fills the snapshot's flows, hosts, processes, their tick traffic and visibility; a failed
+    // read adds a warning and keeps the previous flows (without rates).
+    void tick(Snapshot& snapshot);
+
+private:
+    std::unique_ptr<SocketSource> m_sockets;
+    std::unique_ptr<ProcessSource> m_processes;
+    std::shared_ptr<HostNameResolver> m_resolver;
+    FlowTracker m_tracker;
+    Aggregator m_aggregator;
+    std::vector<FlowStat> m_lastFlows;
+    std::optional<std::chrono::steady_clock::time_point> m_lastTick;
+
+    mutable std::mutex m_privacyMutex;
+    PrivacySettings m_privacy;
+};
+
+}  // namespace netmon

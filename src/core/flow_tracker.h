@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "core/model/flow_stat.h"
+#include "core/sources/process_source.h"
+#include "core/sources/socket_source.h"
+
+namespace netmon {
+
+// A flow as one tick saw it, with the bytes it moved during the tick.
+struct TrackedFlow {
+    FlowStat stat;
+    std::uint64_t tickBytesIn = 0;  // payload bytes this tick (0 while it is a baseline)
+    std::uint64_t tickBytesOut = 0;
+    bool closed = false;  // gone since the last tick; `stat` holds its last (or final) counters
+};
+
+// Follows sockets from tick to tick and turns their lifetime counters into per-tick bytes and
+// rates.
+// - Identity is the kernel's socket cookie (else 5-tuple + inode), so a reused 5-tuple is a
+//   new flow. The first reading is a baseline: flows already open then move no bytes in it;
+//   a flow that appears later counts all its bytes as new.
+// - Counters never go backwards: a lower reading keeps the higher one (no negative traffic).
+// - A flow that loses its counters (TCP TIME_WAIT has none) keeps its last ones.
+// - A flow the OS reports as destroyed (SocketReading::closed) counts its final bytes once; one
+//   that simply vanished keeps its last counted bytes.
+// - The owner last seen stays with the flow when later lookups find none (closing sockets).
+class FlowTracker {
+public:
+    std::vector<TrackedFlow> update(const SocketReading& reading,
+                                    const std::unordered_map<std::uint64_t, SocketOwner>& owners,
+                                    std::chrono::steady_clock::time_point now);
+    [[nodiscard]] std::size_t trackedFlows() const { return m_flows.size(); }
+
+private:
+    struct Known {
+        FlowStat stat;
+    };
+    TrackedFlow follow(const SocketRecord& record, const SocketOwner* owner, double elapsedSeconds,
+                       bool closed);
+
+    std::unordered_map<std::uint64_t, Known> m_flows;
+    std::optional<std::chrono::steady_clock::time_point> m_lastTick;
+};
+
+// The identity FlowTracker gives a socket (and FlowStat::id).
+std::uint64_t flowId(const SocketRecord& record);
+
+}  // namespace netmon

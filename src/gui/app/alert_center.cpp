@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/alert_center.h"
+
+#include <QStringList>
+#include <algorithm>
+
+#include "app/qt_text.h"
+
+namespace netmon::gui {
+
+AlertCenter::AlertCenter(QObject* parent) : QObject(parent) {}
+
+void AlertCenter::set(const Alert& alert) {
+    const auto found = m_alerts.find(alert.key);
+    if (found != m_alerts.end() && found->second == alert) {
+        return;
+    }
+    if (found == m_alerts.end()) {
+        m_order[alert.key] = m_nextOrder++;
+    }
+    m_alerts[alert.key] = alert;
+    Q_EMIT changed();
+}
+
+void AlertCenter::remove(const QString& key) {
+    if (m_alerts.erase(key) != 0) {
+        m_order.erase(key);
+        m_dismissed.erase(key);
+        Q_EMIT changed();
+    }
+}
+
+void AlertCenter::dismiss(const QString& key) {
+    const auto found = m_alerts.find(key);
+    if (found != m_alerts.end()) {
+        m_dismissed[key] = found->second.text;
+        Q_EMIT changed();
+    }
+}
+
+std::vector<Alert> AlertCenter::alerts() const {
+    std::vector<Alert> shown;
+    for (const auto& [key, alert] : m_alerts) {
+        const auto dismissed = m_dismissed.find(key);
+        if (dismissed == m_dismissed.end() || dismissed->second != alert.text) {
+            shown.push_back(alert);
+        }
+    }
+    std::sort(shown.begin(), shown.end(), [this](const Alert& a, const Alert& b) {
+        if (a.level != b.level) {
+            return a.level > b.level;
+        }
+        return m_order.at(a.key) < m_order.at(b.key);
+    });
+    return shown;
+}
+
+void AlertCenter::onSnapshot(const Snapshot& snapshot) {
+    // Interfaces that went down: physical ones only (containers come and go all the time).
+    std::map<std::string, OperState> states;
+    for (const InterfaceStat& stat : snapshot.interfaces) {
+        if (stat.isVirtual) {
+            continue;
+        }
+        states[stat.name] = stat.state;
+        const auto before = m_lastStates.find(stat.name);
+        if (stat.state == OperState::Up) {
+            remove(interfaceKey(stat.name));
+        } else if (before != m_lastStates.end() && before->second == OperState::Up) {
+            set(Alert{interfaceKey(stat.name), Alert::Level::Warning,
+                      tr("Interface %1 went down (%2).")
+                          .arg(toQString(stat.name), toQString(toString(stat.state))),
+                      tr("Interfaces"), Alert::Action::OpenInterfaces});
+        }
+    }
+    for (const auto& [name, state] : m_lastStates) {
+        if (state == OperState::Up && states.count(name) == 0) {
+            set(Alert{interfaceKey(name), Alert::Level::Warning,
+                      tr("Interface %1 went away.").arg(toQString(name)), tr("Interfaces"),
+                      Alert::Action::OpenInterfaces});
+        }
+    }
+    m_lastStates = std::move(states);
+
+    if (snapshot.warnings.empty()) {
+        remove(kTickKey);
+    } else {
+        QStringList warnings;
+        for (const std::string& warning : snapshot.warnings) {
+            warnings << toQString(warning);
+        }
+        set(Alert{kTickKey, Alert::Level::Warning, warnings.join(QStringLiteral(" · ")), {},
+                  Alert::Action::None});
+    }
+
+    const QString note = toQString(snapshot.visibility.note);
+    if (note != m_visibilityNote || snapshot.mode == MonitoringMode::Deep) {
+        m_visibilityNote = note;
+        if (snapshot.mode == MonitoringMode::Deep) {
+            remove(kModeKey);
+        } else {
+            refreshModeAlert();
+        }
+    }
+}
+
+void AlertCenter::onHistoryHealth(const HistoryHealth& health) {
+    switch (health.state) {
+        case HistoryHealth::State::Opening:
+        case HistoryHealth::State::Recording:
+            remove(kHistoryKey);
+            return;
+        case HistoryHealth::State::Failing:
+            set(Alert{kHistoryKey, Alert::Level::Error,
+                      tr("History is not being written: %1 (%n sample(s) kept in memory, "
+                         "retrying).",
+                         nullptr, static_cast<int>(health.pendingSamples))
+                          .arg(toQString(health.message)),
+                      tr("Settings"), Alert::Action::OpenSettings});
+            return;
+        case HistoryHealth::State::Disabled:
+            set(Alert{kHistoryKey, Alert::Level::Error,
+                      tr("History is off: %1 Live views still work; nothing is stored.")
+                          .arg(toQString(health.message)),
+                      tr("Settings"), Alert::Action::OpenSettings});
+            return;
+    }
+}
+
+void AlertCenter::onModeStatus(CaptureMode requested, const PermissionReport& report) {
+    m_requested = requested;
+    m_report = report;
+    m_haveReport = true;
+    refreshModeAlert();
+}
+
+void AlertCenter::refreshModeAlert() {
+    if (!m_haveReport || m_requested == CaptureMode::Basic) {
+        remove(kModeKey);  // basic by choice: nothing to tell
+        return;
+    }
+    QString text = m_requested == CaptureMode::Deep
+                       ? tr("Deep mode was asked for, but basic mode is in use: ")
+                       : tr("Basic mode: ");
+    text += m_visibilityNote.isEmpty()
+                ? tr("interface totals are exact; per-connection detail is limited to what the "
+                     "OS shows without admin rights.")
+                : m_visibilityNote;
+    if (m_report.deepModePossible()) {
+        text += tr(" Deep capture is not built into this version yet; this machine would allow it.");
+    } else {
+        QStringList missing;
+        for (const PermissionCheck& check : m_report.checks) {
+            if (!check.passed) {
+                missing << toQString(check.name);
+            }
+        }
+        text += tr(" Deep capture is not built into this version yet; it would also need: %1.")
+                    .arg(missing.join(QStringLiteral(", ")));
+    }
+    const Alert::Level level =
+        m_requested == CaptureMode::Deep ? Alert::Level::Warning : Alert::Level::Info;
+    set(Alert{kModeKey, level, text, tr("How to enable deep mode"), Alert::Action::OpenSettings});
+}
+
+}  // namespace netmon::gui

@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/connection_table_model.h"
+
+#include <QFont>
+#include <set>
+#include <tuple>
+
+#include "app/qt_text.h"
+#include "core/model/flow_key.h"
+
+namespace netmon::gui {
+namespace {
+
+QString endpoint(const IpAddress& address, std::uint16_t port) {
+    const IpAddress shown = address.unmapped();
+    const QString text = toQString(shown.toString());
+    return shown.isV6() ? QStringLiteral("[%1]:%2").arg(text).arg(port)
+                        : QStringLiteral("%1:%2").arg(text).arg(port);
+}
+
+std::uint64_t keyOf(const FlowStat& flow) {
+    // The OS's id where it gives one; else the 5-tuple (top bit set so it cannot clash).
+    return flow.id != 0 ? flow.id : (FlowKeyHash{}(flow.key) | (std::uint64_t{1} << 63));
+}
+
+template <typename T>
+int compareOptional(const std::optional<T>& left, const std::optional<T>& right) {
+    // Unknown values sort below every known one.
+    if (left.has_value() != right.has_value()) {
+        return left.has_value() ? 1 : -1;
+    }
+    if (!left) {
+        return 0;
+    }
+    return *left < *right ? -1 : (*right < *left ? 1 : 0);
+}
+
+int compareEndpoint(const IpAddress& a, std::uint16_t aPort, const IpAddress& b,
+                    std::uint16_t bPort) {
+    const auto order = std::tie(a, aPort) <=> std::tie(b, bPort);
+    return order < 0 ? -1 : (order > 0 ? 1 : 0);
+}
+
+int compareText(const std::string& left, const std::string& right) {
+    return QString::compare(toQString(left), toQString(right), Qt::CaseInsensitive);
+}
+
+ConnectionRow makeRow(FlowStat flow) {
+    ConnectionRow row;
+    row.key = keyOf(flow);
+    row.local = endpoint(flow.key.localAddress, flow.key.localPort);
+    row.remote = flow.listening ? QStringLiteral("*")
+                                : endpoint(flow.key.remoteAddress, flow.key.remotePort);
+    row.process = processText(flow);
+    row.haystack = QStringList{protocolText(flow.key.protocol), row.local, row.remote,
+                               toQString(flow.remoteHostName), toQString(flow.service),
+                               toQString(flow.state), row.process}
+                       .join(QLatin1Char('\n'))
+                       .toLower();
+    row.flow = std::move(flow);
+    return row;
+}
+
+bool sameText(const FlowStat& a, const FlowStat& b) {
+    return a.state == b.state && a.processName == b.processName && a.pid == b.pid &&
+           a.owner == b.owner && a.remoteHostName == b.remoteHostName && a.service == b.service;
+}
+
+bool sameCounters(const FlowStat& a, const FlowStat& b) {
+    return a.bytesIn == b.bytesIn && a.bytesOut == b.bytesOut &&
+           a.inBitsPerSecond == b.inBitsPerSecond && a.outBitsPerSecond == b.outBitsPerSecond;
+}
+
+}  // namespace
+
+QString protocolText(netmon::Protocol protocol) {
+    return toQString(toString(protocol)).toUpper();
+}
+
+QString processText(const FlowStat& flow) {
+    switch (flow.owner) {
+        case OwnerVisibility::Known:
+            return flow.pid ? QStringLiteral("%1 (%2)").arg(toQString(flow.processName)).arg(*flow.pid)
+                            : toQString(flow.processName);
+        case OwnerVisibility::NeedsAdmin:
+            return ConnectionTableModel::tr("another user's");
+        case OwnerVisibility::NoOwner:
+            break;
+    }
+    return QStringLiteral("—");
+}
+
+ConnectionTableModel::ConnectionTableModel(QObject* parent) : KeyedTableModel(parent) {}
+
+void ConnectionTableModel::update(std::vector<FlowStat> flows, const Visibility& visibility) {
+    m_visibility = visibility;
+    merge(
+        flows, keyOf,
+        [](ConnectionRow& row, FlowStat& flow) {
+            if (sameText(row.flow, flow)) {
+                if (sameCounters(row.flow, flow)) {
+                    return false;
+                }
+                row.flow = std::move(flow);
+                return true;
+            }
+            row = makeRow(std::move(flow));
+            return true;
+        },
+        [](FlowStat& flow) { return makeRow(std::move(flow)); });
+    refreshChoices();
+}
+
+void ConnectionTableModel::refreshChoices() {
+    std::set<QString> states;
+    std::set<QString> processes;
+    for (const ConnectionRow& row : m_rows) {
+        if (!row.flow.state.empty()) {
+            states.insert(toQString(row.flow.state));
+        }
+        if (row.flow.owner == OwnerVisibility::Known && !row.flow.processName.empty()) {
+            processes.insert(toQString(row.flow.processName));
+        }
+    }
+    QStringList stateList(states.begin(), states.end());
+    QStringList processList(processes.begin(), processes.end());
+    if (stateList != m_states || processList != m_processes) {
+        m_states = std::move(stateList);
+        m_processes = std::move(processList);
+        Q_EMIT filterChoicesChanged();
+    }
+}
+
+bool ConnectionTableModel::lessThan(int leftRow, int rightRow, int column) const {
+    const ConnectionRow& left = rowAt(leftRow);
+    const ConnectionRow& right = rowAt(rightRow);
+    const FlowStat& a = left.flow;
+    const FlowStat& b = right.flow;
+    int order = 0;
+    switch (column) {
+        case Protocol:
+            order = static_cast<int>(a.key.protocol) - static_cast<int>(b.key.protocol);
+            break;
+        case Local:
+            order = compareEndpoint(a.key.localAddress, a.key.localPort, b.key.localAddress,
+                                    b.key.localPort);
+            break;
+        case Remote:
+            order = compareEndpoint(a.key.remoteAddress, a.key.remotePort, b.key.remoteAddress,
+                                    b.key.remotePort);
+            break;
+        case Host:
+            order = compareText(a.remoteHostName, b.remoteHostName);
+            break;
+        case Service:
+            order = compareText(a.service, b.service);
+            break;
+        case State:
+            order = compareText(a.state, b.state);
+            break;
+        case Process:
+            order = QString::compare(left.process, right.process, Qt::CaseInsensitive);
+            break;
+        case Received:
+            order = compareOptional(a.bytesIn, b.bytesIn);
+            break;
+        case Sent:
+            order = compareOptional(a.bytesOut, b.bytesOut);
+            break;
+        case Download:
+            order = compareOptional(a.inBitsPerSecond, b.inBitsPerSecond);
+            break;
+        case Upload:
+            order = compareOptional(a.outBitsPerSecond, b.outBitsPerSecond);
+            break;
+        default:
+            break;
+    }
+    // Ties broken by id, so equal rows keep one order tick after tick (no flicker).
+    return order != 0 ? order < 0 : left.key < right.key;
+}
+
+int ConnectionTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) {
+        return {};
+    }
+    const ConnectionRow& row = rowAt(index.row());
+    switch (role) {
+        case Qt::DisplayRole:
+            return display(row, index.column());
+        case Qt::ToolTipRole:
+            return toolTip(row, index.column());
+        case FlowIdRole:
+            return static_cast<qulonglong>(row.key);
+        case Qt::TextAlignmentRole:
+            if (index.column() >= Received) {
+                return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+            }
+            return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        case Qt::FontRole:
+            if ((index.column() == Process && row.flow.owner != OwnerVisibility::Known) ||
+                (index.column() == Received && !row.flow.bytesIn) ||
+                (index.column() == Sent && !row.flow.bytesOut)) {
+                QFont font;
+                font.setItalic(true);
+                return font;
+            }
+            return {};
+        default:
+            return {};
+    }
+}
+
+QVariant ConnectionTableModel::display(const ConnectionRow& row, int column) const {
+    const FlowStat& flow = row.flow;
+    const auto bytes = [](const std::optional<std::uint64_t>& value) {
+        return value ? bytesText(*value) : QStringLiteral("—");
+    };
+    const auto rate = [](const std::optional<double>& value) {
+        return value ? bitRateText(*value) : QStringLiteral("—");
+    };
+    switch (column) {
+        case Protocol:
+            return protocolText(flow.key.protocol);
+        case Local:
+            return row.local;
+        case Remote:
+            return row.remote;
+        case Host:
+            return toQString(flow.remoteHostName);
+        case Service:
+            return toQString(flow.service);
+        case State:
+            return toQString(flow.state);
+        case Process:
+            return row.process;
+        case Received:
+            return bytes(flow.bytesIn);
+        case Sent:
+            return bytes(flow.bytesOut);
+        case Download:
+            return rate(flow.inBitsPerSecond);
+        case Upload:
+            return rate(flow.outBitsPerSecond);
+        default:
+            return {};
+    }
+}
+
+QString ConnectionTableModel::missingReason(const FlowStat& flow) const {
+    if (flow.key.protocol == netmon::Protocol::Udp && !m_visibility.udpBytes) {
+        return tr("Basic mode cannot count UDP bytes per flow: the OS keeps no counters for UDP "
+                  "sockets. Deep mode counts every packet of every flow.");
+    }
+    if (flow.listening) {
+        return tr("A listening socket carries no data itself; its accepted connections do.");
+    }
+    return tr("This mode cannot count this flow's bytes. Deep mode counts every packet.");
+}
+
+QVariant ConnectionTableModel::toolTip(const ConnectionRow& row, int column) const {
+    const FlowStat& flow = row.flow;
+    switch (column) {
+        case Host:
+            return flow.remoteHostName.empty()
+                       ? tr("No name: reverse DNS has not answered, or it is off in Settings.")
+                       : toQString(flow.remoteHostName);
+        case Process:
+            if (flow.owner == OwnerVisibility::NeedsAdmin) {
+                return tr("This socket belongs to another user's process. Without admin rights "
+                          "the OS does not say which; run with admin rights to see it.");
+            }
+            if (flow.owner == OwnerVisibility::NoOwner) {
+                return tr("No process holds this socket (closing, or owned by the kernel).");
+            }
+            return flow.executable.empty() ? row.process : toQString(flow.executable);
+        case Received:
+        case Sent:
+        case Download:
+        case Upload: {
+            const bool missing = (column == Received && !flow.bytesIn) ||
+                                 (column == Sent && !flow.bytesOut) ||
+                                 (column == Download && !flow.inBitsPerSecond) ||
+                                 (column == Upload && !flow.outBitsPerSecond);
+            return missing ? missingReason(flow) : QVariant();
+        }
+        default:
+            return {};
+    }
+}
+
+QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientation,
+                                          int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    static const char* const kTitles[] = {
+        QT_TR_NOOP("Protocol"), QT_TR_NOOP("Local"),    QT_TR_NOOP("Remote"),
+        QT_TR_NOOP("Host"),     QT_TR_NOOP("Service"),  QT_TR_NOOP("State"),
+        QT_TR_NOOP("Process"),  QT_TR_NOOP("Received"), QT_TR_NOOP("Sent"),
+        QT_TR_NOOP("Download"), QT_TR_NOOP("Upload")};
+    if (section < 0 || section >= ColumnCount) {
+        return {};
+    }
+    return tr(kTitles[section]);
+}
+
+}  // namespace netmon::gui

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "screens/dashboard_screen.h"
+
+#include <QBoxLayout>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QResizeEvent>
+#include <QStackedWidget>
+#include <QTableView>
+#include <algorithm>
+
+#include "app/qt_text.h"
+#include "app/storage_worker.h"
+#include "models/host_list_model.h"
+#include "widgets/kpi_card.h"
+#include "widgets/kpi_grid.h"
+#include "widgets/rate_chart.h"
+#include "widgets/share_bar_delegate.h"
+
+namespace netmon::gui {
+namespace {
+
+constexpr int kChartPoints = 300;
+constexpr int kSideBySideWidth = 1000;
+
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setObjectName(QStringLiteral("sectionTitle"));
+    return label;
+}
+
+}  // namespace
+
+DashboardScreen::DashboardScreen(QWidget* parent)
+    : QWidget(parent), m_grid(new KpiGrid(this)), m_chart(new RateChart(this)),
+      m_hosts(new HostListModel(this)) {
+    setObjectName(QStringLiteral("screen"));
+    const QString titles[KpiCount] = {tr("Download"),       tr("Upload"),
+                                      tr("Received today"), tr("Sent today"),
+                                      tr("Connections"),    tr("Top remote host")};
+    for (int kpi = 0; kpi < KpiCount; ++kpi) {
+        m_cards[kpi] = new KpiCard(titles[kpi].toUpper(), m_grid);
+        m_grid->addCard(m_cards[kpi]);
+    }
+
+    auto* chartPanel = new QFrame(this);
+    chartPanel->setObjectName(QStringLiteral("panel"));
+    auto* chartLayout = new QVBoxLayout(chartPanel);
+    chartLayout->setContentsMargins(12, 10, 12, 8);
+    chartLayout->addWidget(sectionTitle(tr("Download and upload"), chartPanel));
+    chartLayout->addWidget(m_chart, 1);
+
+    m_body = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_body->setSpacing(12);
+    m_body->addWidget(chartPanel, 3);
+    m_body->addWidget(makeHostsPanel(), 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 16);
+    layout->setSpacing(12);
+    layout->addWidget(makeHeader());
+    layout->addWidget(m_grid);
+    layout->addLayout(m_body, 1);
+}
+
+QWidget* DashboardScreen::makeHeader() {
+    auto* header = new QWidget(this);
+    auto* layout = new QHBoxLayout(header);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* title = new QLabel(tr("Dashboard"), header);
+    title->setObjectName(QStringLiteral("screenTitle"));
+    layout->addWidget(title);
+    layout->addStretch(1);
+
+    m_windowButtons = new QButtonGroup(header);
+    const std::pair<QString, int> windows[] = {
+        {tr("1 min"), 60}, {tr("5 min"), 300}, {tr("1 h"), 3600}};
+    for (const auto& [label, seconds] : windows) {
+        auto* button = new QPushButton(label, header);
+        button->setCheckable(true);
+        button->setChecked(seconds == m_window.count());
+        button->setToolTip(tr("Show the last %1 in the chart").arg(label));
+        m_windowButtons->addButton(button, seconds);
+        layout->addWidget(button);
+    }
+    connect(m_windowButtons, &QButtonGroup::idClicked, this,
+            [this](int seconds) { setWindow(std::chrono::seconds(seconds)); });
+
+    m_interfaceBox = new QComboBox(header);
+    m_interfaceBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_interfaceBox->addItem(tr("All interfaces"), kAllInterfaces);
+    m_interfaceBox->setToolTip(
+        tr("All physical interfaces (loopback and virtual ones left out), or one interface"));
+    connect(m_interfaceBox, &QComboBox::activated, this,
+            [this](int index) { setInterface(m_interfaceBox->itemData(index).toString()); });
+    layout->addSpacing(8);
+    layout->addWidget(m_interfaceBox);
+    return header;
+}
+
+QWidget* DashboardScreen::makeHostsPanel() {
+    auto* panel = new QFrame(this);
+    panel->setObjectName(QStringLiteral("panel"));
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(12, 10, 12, 12);
+    layout->addWidget(sectionTitle(tr("Top remote hosts"), panel));
+
+    m_hostTable = new QTableView(panel);
+    m_hostTable->setModel(m_hosts);
+    m_hostTable->setItemDelegateForColumn(HostListModel::Share,
+                                          new ShareBarDelegate(HostListModel::ShareRole, this));
+    m_hostTable->verticalHeader()->hide();
+    m_hostTable->setShowGrid(false);
+    m_hostTable->setSelectionMode(QAbstractItemView::NoSelection);
+    m_hostTable->setFocusPolicy(Qt::NoFocus);
+    m_hostTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QHeaderView* header = m_hostTable->horizontalHeader();
+    header->setSectionResizeMode(HostListModel::Host, QHeaderView::Stretch);
+    header->setSectionResizeMode(HostListModel::Share, QHeaderView::Fixed);
+    header->resizeSection(HostListModel::Share, 110);
+    header->setSectionResizeMode(HostListModel::Traffic, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(HostListModel::Connections, QHeaderView::ResizeToContents);
+    m_hostTable->verticalHeader()->setDefaultSectionSize(30);
+
+    m_hostEmpty = new QLabel(panel);
+    m_hostEmpty->setWordWrap(true);
+    m_hostEmpty->setAlignment(Qt::AlignCenter);
+    m_hostEmpty->setProperty("muted", true);
+    m_hostEmpty->setText(tr("Waiting for the first connections…"));
+
+    m_hostStack = new QStackedWidget(panel);
+    m_hostStack->addWidget(m_hostEmpty);
+    m_hostStack->addWidget(m_hostTable);
+    layout->addWidget(m_hostStack, 1);
+    panel->setMinimumHeight(220);
+    return panel;
+}
+
+void DashboardScreen::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    m_body->setDirection(event->size().width() >= kSideBySideWidth ? QBoxLayout::LeftToRight
+                                                                    : QBoxLayout::TopToBottom);
+}
+
+bool DashboardScreen::included(const std::string& name) const {
+    if (m_interface == kAllInterfaces) {
+        return m_virtual.count(name) == 0;
+    }
+    return toQString(name) == m_interface;
+}
+
+void DashboardScreen::setHistoryHealth(const HistoryHealth& health) {
+    m_writerGeneration = health.writerGeneration;
+    const bool off = health.state == HistoryHealth::State::Disabled;
+    if (off && !m_historyOff) {
+        m_today.clearBaseline();
+    }
+    m_historyOff = off;
+}
+
+void DashboardScreen::setHistoryOpened(const HistoryOpened& opened) {
+    if (opened.ok) {
+        m_today.setBaseline(opened.generation, opened.usage, opened.usageTime);
+    } else {
+        m_today.clearBaseline();
+    }
+}
+
+void DashboardScreen::showSnapshot(const Snapshot& snapshot) {
+    double allRx = 0;
+    double allTx = 0;
+    bool anyTraffic = false;
+    for (const InterfaceStat& stat : snapshot.interfaces) {
+        if (stat.isVirtual) {
+            m_virtual.insert(stat.name);
+        }
+        if (!stat.traffic) {
+            continue;
+        }
+        m_rates.add(toQString(stat.name), snapshot.wallTime, stat.traffic->rxBitsPerSecond,
+                    stat.traffic->txBitsPerSecond);
+        if (!stat.isVirtual) {
+            allRx += stat.traffic->rxBitsPerSecond;
+            allTx += stat.traffic->txBitsPerSecond;
+            anyTraffic = true;
+        }
+    }
+    if (anyTraffic) {
+        m_rates.add(kAllInterfaces, snapshot.wallTime, allRx, allTx);
+    }
+    m_today.add(snapshot, m_writerGeneration);
+    m_lastTime = snapshot.wallTime;
+    m_hosts->update(snapshot.hosts, kTopHosts);
+    updateInterfaceChoices(snapshot);
+    updateKpis(snapshot);
+    m_hostStack->setCurrentWidget(m_hosts->rowCount() > 0 ? static_cast<QWidget*>(m_hostTable)
+                                                          : m_hostEmpty);
+    if (m_hosts->rowCount() == 0) {
+        m_hostEmpty->setText(snapshot.visibility.flows
+                                 ? tr("No traffic with remote hosts yet.")
+                                 : tr("Remote hosts are not available in this mode.\n%1")
+                                       .arg(toQString(snapshot.visibility.note)));
+    }
+    redrawChart();
+}
+
+void DashboardScreen::updateInterfaceChoices(const Snapshot& snapshot) {
+    QStringList physical;
+    QStringList virtuals;
+    for (const InterfaceStat& stat : snapshot.interfaces) {
+        (stat.isVirtual ? virtuals : physical) << toQString(stat.name);
+    }
+    const QStringList names = physical + virtuals;
+    if (names == m_interfaceNames) {
+        return;
+    }
+    m_interfaceNames = names;
+    const QString current = m_interface;
+    while (m_interfaceBox->count() > 1) {
+        m_interfaceBox->removeItem(1);
+    }
+    for (const QString& name : names) {
+        m_interfaceBox->addItem(name, name);
+    }
+    const int index = m_interfaceBox->findData(current);
+    m_interfaceBox->setCurrentIndex(std::max(0, index));
+}
+
+void DashboardScreen::updateKpis(const Snapshot& snapshot) {
+    double rx = 0;
+    double tx = 0;
+    bool measured = false;
+    for (const InterfaceStat& stat : snapshot.interfaces) {
+        if (stat.traffic && included(stat.name)) {
+            rx += stat.traffic->rxBitsPerSecond;
+            tx += stat.traffic->txBitsPerSecond;
+            measured = true;
+        }
+    }
+    const QString scope =
+        m_interface == kAllInterfaces ? tr("all interfaces") : m_interface;
+    m_cards[Download]->setValue(measured ? bitRateText(rx) : QStringLiteral("—"));
+    m_cards[Upload]->setValue(measured ? bitRateText(tx) : QStringLiteral("—"));
+    const auto since = snapshot.wallTime - m_window;
+    const RateHistory::Points window = m_rates.points(m_interface, since, kChartPoints);
+    double peakRx = 0;
+    double peakTx = 0;
+    for (const QPointF& point : window.download) {
+        peakRx = std::max(peakRx, point.y());
+    }
+    for (const QPointF& point : window.upload) {
+        peakTx = std::max(peakTx, point.y());
+    }
+    m_cards[Download]->setCaption(measured ? tr("%1 · peak %2").arg(scope, bitRateText(peakRx))
+                                           : tr("measuring…"));
+    m_cards[Upload]->setCaption(measured ? tr("%1 · peak %2").arg(scope, bitRateText(peakTx))
+                                         : tr("measuring…"));
+
+    const TodayTotals::Totals today =
+        m_today.totals([this](const std::string& name) { return included(name); });
+    m_cards[ReceivedToday]->setValue(bytesText(today.rxBytes));
+    m_cards[SentToday]->setValue(bytesText(today.txBytes));
+    const QString todayCaption = !today.sessionOnly ? tr("%1 · since midnight").arg(scope)
+                                 : m_historyOff     ? tr("this session only: history is off")
+                                                    : tr("this session (reading history…)");
+    m_cards[ReceivedToday]->setCaption(todayCaption);
+    m_cards[SentToday]->setCaption(todayCaption);
+
+    if (!snapshot.visibility.flows) {
+        m_cards[Connections]->setValue(QStringLiteral("—"));
+        m_cards[Connections]->setCaption(tr("not available in this mode"));
+    } else {
+        const auto open = std::count_if(snapshot.flows.begin(), snapshot.flows.end(),
+                                        [](const FlowStat& flow) { return !flow.listening; });
+        const auto listening = static_cast<qsizetype>(snapshot.flows.size()) - open;
+        m_cards[Connections]->setValue(QLocale().toString(static_cast<qlonglong>(open)));
+        m_cards[Connections]->setCaption(
+            tr("%1 listening · %2 processes")
+                .arg(QLocale().toString(static_cast<qlonglong>(listening)))
+                .arg(snapshot.processes.size()));
+    }
+
+    if (m_hosts->rowCount() == 0) {
+        m_cards[TopHost]->setValue(QStringLiteral("—"));
+        m_cards[TopHost]->setCaption(snapshot.visibility.flows ? tr("no remote traffic yet")
+                                                               : tr("not available in this mode"));
+    } else {
+        const HostRow& top = m_hosts->rowAt(0);
+        m_cards[TopHost]->setValue(hostDisplayName(top.host));
+        m_cards[TopHost]->setCaption(tr("%1 % of traffic · %2")
+                                         .arg(top.share * 100.0, 0, 'f', 0)
+                                         .arg(bytesText(top.host.bytesIn + top.host.bytesOut)));
+    }
+}
+
+void DashboardScreen::setWindow(std::chrono::seconds window) {
+    m_window = window;
+    if (QAbstractButton* button = m_windowButtons->button(static_cast<int>(window.count()))) {
+        button->setChecked(true);
+    }
+    redrawChart();
+}
+
+void DashboardScreen::setInterface(const QString& name) {
+    m_interface = name;
+    const int index = m_interfaceBox->findData(name);
+    if (index >= 0) {
+        m_interfaceBox->setCurrentIndex(index);
+    }
+    redrawChart();
+}
+
+void DashboardScreen::redrawChart() {
+    const double endMs = static_cast<double>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(m_lastTime.time_since_epoch())
+            .count());
+    const RateHistory::Points points = m_rates.points(m_interface, m_lastTime - m_window, kChartPoints);
+    m_chart->setData(points.download, points.upload, points.peak, endMs,
+                     static_cast<double>(m_window.count()) * 1000.0);
+}
+
+}  // namespace netmon::gui

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <variant>
+
+namespace netmon::gui {
+
+// What the Settings screen accepts, each field on its own: a value, or why it is refused (shown
+// under the field). The ranges and name rules are core's (checkSamplingInterval…); these add
+// only the parsing of what was typed.
+template <typename T>
+using Checked = std::variant<T, QString>;
+
+Checked<int> parseSamplingInterval(const QString& text);  // milliseconds
+Checked<int> parseRetentionDays(const QString& text);
+// Empty means the default location.
+Checked<QString> parseDatabasePath(const QString& text);
+// `all` or at least one valid interface name.
+Checked<QStringList> parseMonitoredInterfaces(bool all, const QStringList& names);
+
+template <typename T>
+const QString* refusal(const Checked<T>& checked) {
+    return std::get_if<QString>(&checked);
+}
+
+}  // namespace netmon::gui

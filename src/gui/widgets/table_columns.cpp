@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/table_columns.h"
+
+#include <QFontMetrics>
+#include <QHeaderView>
+#include <QTableView>
+#include <algorithm>
+
+namespace netmon::gui {
+
+int figureColumnWidth(const QTableView& table, int column) {
+    const QFontMetrics cell(table.font());
+    const int widestFigure = std::max(cell.horizontalAdvance(QStringLiteral("999 kbit/s")),
+                                      cell.horizontalAdvance(QStringLiteral("1023 MiB")));
+    const QString title =
+        table.model() != nullptr
+            ? table.model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString()
+            : QString();
+    QFont bold = table.horizontalHeader()->font();
+    bold.setBold(true);
+    const int header = QFontMetrics(bold).horizontalAdvance(title) + 28;  // padding, sort arrow
+    return std::max(widestFigure + 24, header);
+}
+
+}  // namespace netmon::gui

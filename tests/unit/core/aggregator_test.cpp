@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/aggregator.h"
+
+#include <gtest/gtest.h>
+
+#include "fakes/fake_flow_sources.h"
+
+namespace netmon {
+namespace {
+
+using test::tcpSocket;
+
+TrackedFlow flow(const char* remote, std::uint16_t localPort, std::uint64_t in, std::uint64_t out,
+                 std::uint32_t pid, const char* process, std::uint64_t tickIn = 0,
+                 std::uint64_t tickOut = 0, bool closed = false) {
+    const SocketRecord record = tcpSocket("192.0.2.10", localPort, remote, 443, localPort, in, out);
+    TrackedFlow tracked;
+    tracked.stat.key = record.key;
+    tracked.stat.id = localPort;
+    tracked.stat.bytesIn = in;
+    tracked.stat.bytesOut = out;
+    tracked.stat.owner = OwnerVisibility::Known;
+    tracked.stat.pid = pid;
+    tracked.stat.processName = process;
+    tracked.tickBytesIn = tickIn;
+    tracked.tickBytesOut = tickOut;
+    tracked.closed = closed;
+    return tracked;
+}
+
+TEST(Aggregator, SumsSeveralConnectionsToOneHostExactly) {
+    Aggregator aggregator;
+    aggregator.update({flow("198.51.100.7", 50001, 1'234'567, 89'012, 10, "curl", 1'000, 10),
+                       flow("198.51.100.7", 50002, 200'000, 3'000, 11, "wget", 2'000, 20),
+                       flow("203.0.113.5", 50003, 10, 20, 10, "curl")},
+                      2.0);
+    const auto hosts = aggregator.hosts();
+    ASSERT_EQ(hosts.size(), 2U);
+    EXPECT_EQ(hosts[0].address, IpAddress::parse("198.51.100.7")) << "most bytes first";
+    EXPECT_EQ(hosts[0].bytesIn, 1'434'567U);
+    EXPECT_EQ(hosts[0].bytesOut, 92'012U);
+    EXPECT_EQ(hosts[0].connections, 2U);
+    EXPECT_DOUBLE_EQ(hosts[0].inBitsPerSecond, 12'000.0);  // 3'000 B * 8 / 2 s
+    EXPECT_EQ(hosts[0].processes, (std::vector<std::string>{"curl", "wget"}));
+}
+
+TEST(Aggregator, ClosedConnectionKeepsItsBytesInTheTotals) {
+    Aggregator aggregator;
+    aggregator.update({flow("198.51.100.7", 50001, 5'000, 500, 10, "curl"),
+                       flow("198.51.100.7", 50002, 7'000, 700, 10, "curl")},
+                      1.0);
+    // 50001 closes with 6'000 in; 50002 moves on.
+    aggregator.update({flow("198.51.100.7", 50001, 6'000, 500, 10, "curl", 1'000, 0, true),
+                       flow("198.51.100.7", 50002, 9'000, 700, 10, "curl", 2'000, 0)},
+                      1.0);
+    auto hosts = aggregator.hosts();
+    EXPECT_EQ(hosts.at(0).bytesIn, 15'000U);
+    EXPECT_EQ(hosts.at(0).connections, 1U);
+    EXPECT_DOUBLE_EQ(hosts.at(0).inBitsPerSecond, 24'000.0) << "the closing flow's last bytes";
+    // Later ticks still count the closed flow.
+    aggregator.update({flow("198.51.100.7", 50002, 9'000, 700, 10, "curl")}, 1.0);
+    hosts = aggregator.hosts();
+    EXPECT_EQ(hosts.at(0).bytesIn, 15'000U);
+    EXPECT_DOUBLE_EQ(hosts.at(0).inBitsPerSecond, 0.0);
+    const auto processes = aggregator.processes();
+    ASSERT_EQ(processes.size(), 1U);
+    EXPECT_EQ(processes[0].bytesIn, 15'000U);
+    EXPECT_EQ(processes[0].connections, 1U);
+}
+
+TEST(Aggregator, LoopbackAndListenersAreNotRemoteHosts) {
+    Aggregator aggregator;
+    TrackedFlow listener = flow("0.0.0.0", 8080, 0, 0, 12, "server");
+    listener.stat.listening = true;
+    aggregator.update({flow("127.0.0.1", 50001, 100, 100, 12, "server"),
+                       flow("::1", 50002, 100, 100, 12, "server"), listener},
+                      1.0);
+    EXPECT_TRUE(aggregator.hosts().empty());
+    const auto processes = aggregator.processes();
+    ASSERT_EQ(processes.size(), 1U);
+    EXPECT_EQ(processes[0].listening, 1U);
+    EXPECT_EQ(processes[0].connections, 2U);
+    EXPECT_EQ(processes[0].bytesIn, 200U);
+}
+
+TEST(Aggregator, V4MappedPeersAreTheSameHostAsV4) {
+    Aggregator aggregator;
+    aggregator.update({flow("198.51.100.7", 50001, 100, 0, 10, "a"),
+                       flow("::ffff:198.51.100.7", 50002, 50, 0, 10, "a")},
+                      1.0);
+    const auto hosts = aggregator.hosts();
+    ASSERT_EQ(hosts.size(), 1U);
+    EXPECT_EQ(hosts[0].bytesIn, 150U);
+    EXPECT_TRUE(hosts[0].address.isV4());
+}
+
+TEST(Aggregator, HiddenOwnersAddUpUnderUnknown) {
+    Aggregator aggregator;
+    TrackedFlow hidden = flow("198.51.100.7", 50001, 300, 30, 0, "");
+    hidden.stat.owner = OwnerVisibility::NeedsAdmin;
+    hidden.stat.pid.reset();
+    TrackedFlow noOwner = flow("198.51.100.7", 50002, 1, 1, 0, "");
+    noOwner.stat.owner = OwnerVisibility::NoOwner;
+    aggregator.update({hidden, noOwner}, 1.0);
+    const auto processes = aggregator.processes();
+    ASSERT_EQ(processes.size(), 1U);
+    EXPECT_EQ(processes[0].pid, 0U);
+    EXPECT_EQ(processes[0].name, Aggregator::kUnknownProcess);
+    EXPECT_EQ(processes[0].bytesIn, 300U);
+}
+
+TEST(Aggregator, ReusedPidWithAnotherNameStartsAfresh) {
+    Aggregator aggregator;
+    aggregator.update({flow("198.51.100.7", 50001, 1'000, 0, 10, "old", 0, 0, true)}, 1.0);
+    aggregator.update({flow("198.51.100.7", 50002, 5, 0, 10, "new")}, 1.0);
+    const auto processes = aggregator.processes();
+    ASSERT_EQ(processes.size(), 1U);
+    EXPECT_EQ(processes[0].name, "new");
+    EXPECT_EQ(processes[0].bytesIn, 5U);
+}
+
+TEST(Aggregator, TickTrafficPerHostAndProcessForHistory) {
+    Aggregator aggregator;
+    aggregator.update({flow("198.51.100.7", 50001, 0, 0, 10, "curl", 1'500, 40),
+                       flow("203.0.113.5", 50002, 0, 0, 11, "ssh")},
+                      1.0);
+    ASSERT_EQ(aggregator.hostTraffic().size(), 1U) << "hosts that moved nothing are left out";
+    EXPECT_EQ(aggregator.hostTraffic()[0].name, "198.51.100.7");
+    EXPECT_EQ(aggregator.hostTraffic()[0].bytesIn, 1'500U);
+    ASSERT_EQ(aggregator.processTraffic().size(), 1U);
+    EXPECT_EQ(aggregator.processTraffic()[0].name, "curl");
+    EXPECT_EQ(aggregator.processTraffic()[0].bytesOut, 40U);
+}
+
+TEST(Aggregator, TopN) {
+    EXPECT_EQ(topN(std::vector<int>{5, 4, 3}, 2), (std::vector<int>{5, 4}));
+    EXPECT_EQ(topN(std::vector<int>{5}, 2), (std::vector<int>{5}));
+}
+
+}  // namespace
+}  // namespace netmon

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/host_name_resolver.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <map>
+#include <thread>
+
+#include "fakes/fake_clock.h"
+
+namespace netmon {
+namespace {
+
+using namespace std::chrono_literals;
+
+IpAddress address(const char* text) {
+    return IpAddress::parse(text).value();
+}
+
+// A pretend DNS: answers from a table, counts queries, and can be held to test the queue.
+class FakeDns {
+public:
+    Result<std::string> lookup(const IpAddress& query) {
+        ++m_queries[query.toString()];
+        if (m_hold) {
+            m_release.wait();
+        }
+        const auto found = m_names.find(query.toString());
+        if (found == m_names.end()) {
+            return fail("no PTR record");
+        }
+        return found->second;
+    }
+    std::map<std::string, std::string> m_names{{"198.51.100.7", "www.example.org"}};
+    std::map<std::string, std::atomic<int>> m_queries;
+    bool m_hold = false;
+    std::shared_future<void> m_release;
+};
+
+// Asks until the resolver answers (its workers are threads) or two seconds pass.
+std::string waitForName(HostNameResolver& resolver, const IpAddress& query) {
+    for (int i = 0; i < 200; ++i) {
+        if (std::string name = resolver.nameFor(query); !name.empty()) {
+            return name;
+        }
+        std::this_thread::sleep_for(10ms);
+    }
+    return {};
+}
+
+struct ResolverTest : ::testing::Test {
+    test::FakeClock clock;
+    FakeDns dns;
+};
+
+TEST_F(ResolverTest, AnswersFromTheCacheAfterOneLookup) {
+    HostNameResolver resolver(HostNameResolver::Options{.workers = 1, .clock = &clock},
+                              [this](const IpAddress& a) { return dns.lookup(a); });
+    EXPECT_EQ(resolver.nameFor(address("198.51.100.7")), "") << "never waits for DNS";
+    EXPECT_EQ(waitForName(resolver, address("198.51.100.7")), "www.example.org");
+    for (int i = 0; i < 10; ++i) {
+        EXPECT_EQ(resolver.nameFor(address("198.51.100.7")), "www.example.org");
+    }
+    EXPECT_EQ(dns.m_queries["198.51.100.7"].load(), 1);
+}
+
+TEST_F(ResolverTest, ExpiredNamesAreRefreshedWhileStillShown) {
+    HostNameResolver resolver(HostNameResolver::Options{.workers = 1, .ttl = 60s, .clock = &clock},
+                              [this](const IpAddress& a) { return dns.lookup(a); });
+    ASSERT_EQ(waitForName(resolver, address("198.51.100.7")), "www.example.org");
+    clock.advance(61s);
+    dns.m_names["198.51.100.7"] = "renamed.example.org";
+    EXPECT_EQ(resolver.nameFor(address("198.51.100.7")), "www.example.org");
+    for (int i = 0; i < 200 && resolver.nameFor(address("198.51.100.7")) != "renamed.example.org";
+         ++i) {
+        std::this_thread::sleep_for(10ms);
+    }
+    EXPECT_EQ(resolver.nameFor(address("198.51.100.7")), "renamed.example.org");
+    EXPECT_EQ(dns.m_queries["198.51.100.7"].load(), 2);
+}
+
+TEST_F(ResolverTest, FailuresAreNotRetriedUntilTheNegativeTtlPasses) {
+    HostNameResolver resolver(
+        HostNameResolver::Options{.workers = 1, .negativeTtl = 10s, .clock = &clock},
+        [this](const IpAddress& a) { return dns.lookup(a); });
+    const IpAddress unnamed = address("203.0.113.1");
+    resolver.nameFor(unnamed);
+    for (int i = 0; i < 200 && resolver.counters().lookups == 0; ++i) {
+        std::this_thread::sleep_for(10ms);
+    }
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_EQ(resolver.nameFor(unnamed), "");
+    }
+    std::this_thread::sleep_for(50ms);
+    EXPECT_EQ(dns.m_queries["203.0.113.1"].load(), 1);
+    EXPECT_EQ(resolver.counters().failures, 1U);
+    clock.advance(11s);
+    resolver.nameFor(unnamed);
+    for (int i = 0; i < 200 && resolver.counters().lookups < 2; ++i) {
+        std::this_thread::sleep_for(10ms);
+    }
+    EXPECT_EQ(dns.m_queries["203.0.113.1"].load(), 2);
+}
+
+TEST_F(ResolverTest, SwitchedOffLooksNothingUpAndForgets) {
+    HostNameResolver resolver(HostNameResolver::Options{.workers = 1, .clock = &clock},
+                              [this](const IpAddress& a) { return dns.lookup(a); });
+    ASSERT_EQ(waitForName(resolver, address("198.51.100.7")), "www.example.org");
+    resolver.setEnabled(false);
+    EXPECT_EQ(resolver.nameFor(address("198.51.100.7")), "");
+    resolver.nameFor(address("203.0.113.1"));
+    std::this_thread::sleep_for(50ms);
+    EXPECT_EQ(dns.m_queries.count("203.0.113.1"), 0U);
+}
+
+TEST_F(ResolverTest, QueueIsBoundedWhenDnsIsSlow) {
+    std::promise<void> release;
+    dns.m_hold = true;
+    dns.m_release = release.get_future().share();
+    {
+        HostNameResolver resolver(
+            HostNameResolver::Options{.workers = 1, .maxQueued = 4, .clock = &clock},
+            [this](const IpAddress& a) { return dns.lookup(a); });
+        for (int i = 1; i <= 50; ++i) {
+            resolver.nameFor(address(("203.0.113." + std::to_string(i)).c_str()));
+        }
+        EXPECT_GE(resolver.counters().dropped, 40U);
+        release.set_value();
+    }  // the destructor joins once the held lookup returns
+    int queried = 0;
+    for (const auto& [name, count] : dns.m_queries) {
+        queried += count.load();
+    }
+    EXPECT_LE(queried, 5);
+}
+
+}  // namespace
+}  // namespace netmon
