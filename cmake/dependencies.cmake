@@ -10,3 +10,17 @@ endif()
 if(NETMON_BUILD_BENCH)
     find_package(benchmark REQUIRED)
 endif()
+# The desktop app: Qt 6.2+ Widgets and Charts (Debian: qt6-base-dev, qt6-charts-dev). Without
+# them netmon-gui is left out and the rest builds as before.
+if(NETMON_GUI)
+    set(netmon_qt_components Widgets Charts)
+    if(NETMON_BUILD_TESTS)
+        list(APPEND netmon_qt_components Test)
+    endif()
+    find_package(Qt6 6.2 COMPONENTS ${netmon_qt_components})
+    if(NOT Qt6_FOUND)
+        message(STATUS "Qt 6.2+ with Qt Charts not found: netmon-gui is not built "
+                       "(install qt6-base-dev qt6-charts-dev, or -DNETMON_GUI=OFF)")
+        set(NETMON_GUI OFF)
+    endif()
+endif()

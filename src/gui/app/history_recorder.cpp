@@ -52,6 +52,7 @@ HistoryHealth HistoryRecorder::record(const Snapshot& snapshot) {
         generation = m_generation;
     }
     writer->append(storage::samplesFromSnapshot(snapshot));
+    writer->append(storage::breakdownSamplesFromSnapshot(snapshot, m_storeHosts.load()));
     const storage::WriterStatus status = writer->status();
     HistoryHealth health;
     health.state = status.healthy ? HistoryHealth::State::Recording : HistoryHealth::State::Failing;

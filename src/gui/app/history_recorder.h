@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -34,6 +35,8 @@ public:
     // The database is being (re)opened.
     void setOpening();
     void setRetention(int retentionDays);
+    // The privacy setting "keep per-host traffic in history" (per-process totals are always kept).
+    void setStoreHostHistory(bool store) { m_storeHosts.store(store); }
 
     // Monitor thread: stores the tick's interface deltas and says how history is doing.
     HistoryHealth record(const Snapshot& snapshot);
@@ -44,6 +47,7 @@ private:
     std::shared_ptr<storage::HistoryWriter> m_writer;
     std::uint64_t m_generation = 0;
     HistoryHealth m_idle;  // what to report while there is no writer
+    std::atomic<bool> m_storeHosts{true};
 };
 
 }  // namespace netmon::gui

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/app_controller.h"
+
+#include <QApplication>
+
+#include "app/alert_center.h"
+#include "app/history_recorder.h"
+#include "app/qt_text.h"
+#include "app/snapshot_bridge.h"
+#include "app/storage_worker.h"
+#include "app/synthetic_load.h"
+#include "app/tray_icon.h"
+#include "app/ui_settings.h"
+#include "core/monitor.h"
+#include "core/monitor_factory.h"
+#include "core/paths.h"
+#include "main_window.h"
+#include "screens/history_screen.h"
+#include "screens/settings_screen.h"
+#include "theme/theme.h"
+
+namespace netmon::gui {
+
+AppController::AppController(GuiOptions options, QObject* parent)
+    : QObject(parent),
+      m_options(std::move(options)),
+      m_uiSettings(std::make_unique<UiSettings>()),
+      m_recorder(std::make_unique<HistoryRecorder>()),
+      m_bridge(new SnapshotBridge(this)),
+      m_alerts(new AlertCenter(this)) {
+    m_worker = new StorageWorker(*m_recorder);
+    m_worker->moveToThread(&m_storageThread);
+    connect(&m_storageThread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_storageThread.setObjectName(QStringLiteral("netmon-storage"));
+    m_storageThread.start();
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &AppController::shutdown);
+}
+
+AppController::~AppController() {
+    shutdown();
+}
+
+void AppController::start() {
+    // The settings file is small and read once, before the window exists.
+    m_configPath = m_options.configPath.isEmpty() ? toQString(defaultConfigPath().string())
+                                                  : m_options.configPath;
+    const LoadedConfig loaded = loadConfig(m_configPath.toStdString());
+    m_config = loaded.config;
+    for (const std::string& warning : loaded.warnings) {
+        m_alerts->set(Alert{QStringLiteral("config:") + toQString(warning), Alert::Level::Warning,
+                            tr("Settings file: %1 (the default is used)").arg(toQString(warning)),
+                            tr("Settings"), Alert::Action::OpenSettings});
+    }
+
+    const ThemeName theme =
+        m_options.theme.isEmpty() ? m_uiSettings->theme() : themeFromString(m_options.theme);
+    applyTheme(*qApp, theme);
+    m_window = std::make_unique<MainWindow>(*m_uiSettings);
+    if (TrayIcon::available()) {
+        m_tray = new TrayIcon(this);
+        m_window->setTray(m_tray);
+        connect(m_tray, &TrayIcon::showRequested, m_window.get(), [this] {
+            m_window->show();
+            m_window->raise();
+            m_window->activateWindow();
+        });
+        connect(m_tray, &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
+    }
+    m_window->setCloseToTray(m_uiSettings->closeToTray());
+    SettingsScreen* settings = m_window->settings();
+    settings->setConfig(m_config, m_configPath);
+    settings->setDefaultDatabasePath(toQString(defaultDatabasePath().string()));
+    settings->setAppearance(theme, m_uiSettings->closeToTray(), TrayIcon::available());
+    connectWindow();
+    for (int screen = 0; screen < static_cast<int>(MainWindow::Screen::Count); ++screen) {
+        if (MainWindow::screenName(static_cast<MainWindow::Screen>(screen)) == m_options.startScreen) {
+            m_window->setCurrentScreen(static_cast<MainWindow::Screen>(screen));
+        }
+    }
+    m_window->setAlerts(m_alerts->alerts());
+    m_window->show();
+
+    QMetaObject::invokeMethod(m_worker, &StorageWorker::probePermissions, Qt::QueuedConnection);
+    startMonitoring();
+}
+
+void AppController::connectWindow() {
+    MainWindow* window = m_window.get();
+    connect(m_bridge, &SnapshotBridge::historyHealthReady, window, &MainWindow::setHistoryHealth);
+    connect(m_bridge, &SnapshotBridge::historyHealthReady, m_alerts, &AlertCenter::onHistoryHealth);
+    connect(m_bridge, &SnapshotBridge::snapshotReady, window,
+            qOverload<const std::shared_ptr<const Snapshot>&>(&MainWindow::showSnapshot));
+    connect(m_bridge, &SnapshotBridge::snapshotReady, m_alerts,
+            [this](const std::shared_ptr<const Snapshot>& snapshot) { m_alerts->onSnapshot(*snapshot); });
+    connect(m_alerts, &AlertCenter::changed, window, [this] { m_window->setAlerts(m_alerts->alerts()); });
+    connect(window, &MainWindow::alertDismissed, m_alerts, &AlertCenter::dismiss);
+
+    connect(m_worker, &StorageWorker::permissionsProbed, this, [this](const PermissionReport& report) {
+        m_report = report;
+        m_window->settings()->setPermissionReport(report);
+        m_alerts->onModeStatus(m_config.captureMode, report);
+    });
+    connect(m_worker, &StorageWorker::historyOpened, this, [this](const HistoryOpened& opened) {
+        if (opened.generation != m_historyGeneration) {
+            return;  // a database the user has since moved away from
+        }
+        m_window->setHistoryOpened(opened);
+        for (const std::string& warning : opened.warnings) {
+            m_alerts->set(Alert{QStringLiteral("history-open"), Alert::Level::Warning,
+                                tr("History database: %1").arg(toQString(warning)), {},
+                                Alert::Action::None});
+        }
+    });
+    HistoryScreen* history = window->history();
+    connect(history, &HistoryScreen::queryRequested, m_worker, &StorageWorker::queryHistory);
+    connect(m_worker, &StorageWorker::historyReady, history, &HistoryScreen::showResult);
+    connect(history, &HistoryScreen::exportRequested, m_worker, &StorageWorker::exportCsv);
+    connect(m_worker, &StorageWorker::exportFinished, history, &HistoryScreen::exportFinished);
+
+    SettingsScreen* settings = window->settings();
+    connect(settings, &SettingsScreen::configApplied, this, &AppController::applyConfig);
+    connect(m_worker, &StorageWorker::configSaved, settings, &SettingsScreen::setSaveResult);
+    connect(settings, &SettingsScreen::themeChanged, this, [this](ThemeName theme) {
+        m_uiSettings->setTheme(theme);
+        applyTheme(*qApp, theme);
+    });
+    connect(settings, &SettingsScreen::closeToTrayChanged, this, [this](bool enabled) {
+        m_uiSettings->setCloseToTray(enabled);
+        m_window->setCloseToTray(enabled);
+    });
+}
+
+void AppController::startMonitoring() {
+    if (m_options.fakeFlows > 0 || m_options.fakeInterfaces > 0) {
+        const std::string reason = "a synthetic load is running (--fake-load); nothing is stored.";
+        m_recorder->disable(reason);
+        m_synthetic = std::make_unique<SyntheticLoad>(m_options.fakeFlows, m_options.fakeInterfaces);
+        m_synthetic->start(
+            [this, reason](const Snapshot& snapshot) {
+                m_bridge->post(snapshot, HistoryHealth{HistoryHealth::State::Disabled, reason, 0, 0});
+            },
+            std::chrono::seconds(1));
+        return;
+    }
+    m_recorder->setStoreHostHistory(m_config.privacy.storeHostHistory);
+    openHistory();
+    m_monitor = makeMonitor(m_config);
+    m_monitor->subscribe([this](const Snapshot& snapshot) {
+        // Monitor thread: store the tick, then hand a copy to the GUI thread.
+        m_bridge->post(snapshot, m_recorder->record(snapshot));
+    });
+    m_monitor->start();
+}
+
+void AppController::openHistory() {
+    const std::string path = m_config.databasePath.empty() ? defaultDatabasePath().string()
+                                                           : m_config.databasePath.string();
+    m_historyGeneration += 1;
+    QMetaObject::invokeMethod(m_worker, "openHistory", Qt::QueuedConnection,
+                              Q_ARG(quint64, m_historyGeneration), Q_ARG(QString, toQString(path)),
+                              Q_ARG(int, m_config.retentionDays));
+}
+
+void AppController::applyConfig(const Config& config) {
+    const Config previous = m_config;
+    m_config = config;
+    if (m_monitor) {
+        m_monitor->applyConfig(config);  // interval, interfaces and privacy, from the next tick
+    }
+    m_recorder->setStoreHostHistory(config.privacy.storeHostHistory);
+    if (!m_synthetic) {
+        if (config.databasePath != previous.databasePath) {
+            openHistory();
+        } else if (config.retentionDays != previous.retentionDays) {
+            QMetaObject::invokeMethod(m_worker, "setRetention", Qt::QueuedConnection,
+                                      Q_ARG(int, config.retentionDays));
+        }
+    }
+    m_alerts->onModeStatus(config.captureMode, m_report);
+    QMetaObject::invokeMethod(m_worker, "saveConfig", Qt::QueuedConnection,
+                              Q_ARG(netmon::Config, config), Q_ARG(QString, m_configPath));
+}
+
+void AppController::shutdown() {
+    if (m_stopped) {
+        return;
+    }
+    m_stopped = true;
+    m_synthetic.reset();
+    if (m_monitor) {
+        m_monitor->stop();
+        m_monitor->tick();  // the traffic since the last tick, so quitting loses nothing
+    }
+    // Flush and close the database on its own thread, then end that thread.
+    QMetaObject::invokeMethod(m_worker, &StorageWorker::shutdown, Qt::BlockingQueuedConnection);
+    m_storageThread.quit();
+    m_storageThread.wait();
+    m_monitor.reset();
+}
+
+}  // namespace netmon::gui

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+#include "app/gui_options.h"
+#include "core/config.h"
+#include "core/permissions.h"
+
+namespace netmon {
+class Monitor;
+}
+
+namespace netmon::gui {
+
+class AlertCenter;
+class HistoryRecorder;
+class MainWindow;
+class SnapshotBridge;
+class StorageWorker;
+class SyntheticLoad;
+class TrayIcon;
+class UiSettings;
+
+// Wires the app together: settings, the Monitor (or a synthetic load) → bridge → window, the
+// history recorder on the monitor thread, the storage worker on its thread, the alert rules,
+// the tray. Applies changed settings without a restart. The GUI thread only ever receives
+// values by queued signals and never waits on the disk, DNS or netlink, except once at exit
+// while the last tick is stored.
+class AppController : public QObject {
+    Q_OBJECT
+public:
+    explicit AppController(GuiOptions options, QObject* parent = nullptr);
+    ~AppController() override;
+
+    // Loads the settings, shows the window, starts monitoring and history.
+    void start();
+    [[nodiscard]] MainWindow* window() const { return m_window.get(); }
+    [[nodiscard]] SnapshotBridge* bridge() const { return m_bridge; }
+
+private:
+    void connectWindow();
+    void startMonitoring();
+    void openHistory();
+    void applyConfig(const Config& config);
+    void shutdown();
+
+    GuiOptions m_options;
+    QString m_configPath;
+    Config m_config;
+    PermissionReport m_report;
+    std::unique_ptr<UiSettings> m_uiSettings;
+    std::unique_ptr<HistoryRecorder> m_recorder;
+    SnapshotBridge* m_bridge;
+    AlertCenter* m_alerts;
+    QThread m_storageThread;
+    StorageWorker* m_worker = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    TrayIcon* m_tray = nullptr;
+    std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<SyntheticLoad> m_synthetic;
+    std::uint64_t m_historyGeneration = 0;
+    bool m_stopped = false;
+};
+
+}  // namespace netmon::gui
