@@ -5,7 +5,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QResizeEvent>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include "app/qt_text.h"
@@ -20,6 +22,13 @@
 #include "widgets/alert_banner.h"
 
 namespace netmon::gui {
+namespace {
+
+constexpr int kSidebarWidth = 200;
+constexpr int kCompactSidebarWidth = 60;
+constexpr int kCompactBelowWidth = 1100;
+
+}  // namespace
 
 MainWindow::MainWindow(UiSettings& settings, QWidget* parent)
     : QMainWindow(parent), m_uiSettings(settings) {
@@ -34,8 +43,8 @@ MainWindow::MainWindow(UiSettings& settings, QWidget* parent)
     m_connections = new ConnectionsScreen(this);
     m_history = new HistoryScreen(this);
     m_settings = new SettingsScreen(this);
-    for (QWidget* screen : std::initializer_list<QWidget*>{m_dashboard, m_interfaces,
-                                                           m_connections, m_history, m_settings}) {
+    for (QWidget* screen : std::initializer_list<QWidget*>{m_dashboard, m_interfaces, m_connections,
+                                                           m_history, m_settings}) {
         m_stack->addWidget(screen);
     }
 
@@ -69,26 +78,29 @@ MainWindow::~MainWindow() = default;
 
 QWidget* MainWindow::makeSidebar() {
     auto* sidebar = new QWidget(this);
+    m_sidebarPanel = sidebar;
     sidebar->setObjectName(QStringLiteral("sidebarPanel"));
-    sidebar->setFixedWidth(200);
+    sidebar->setAttribute(Qt::WA_StyledBackground);
+    sidebar->setFixedWidth(kSidebarWidth);
     auto* layout = new QVBoxLayout(sidebar);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    auto* title = new QLabel(tr("Network Monitor"), sidebar);
-    title->setObjectName(QStringLiteral("sidebarTitle"));
+    m_sidebarTitle = new QLabel(tr("Network Monitor"), sidebar);
+    m_sidebarTitle->setObjectName(QStringLiteral("sidebarTitle"));
     m_sidebar = new QListWidget(sidebar);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setIconSize(QSize(20, 20));
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    const std::pair<QString, QString> items[] = {
-        {QStringLiteral("dashboard"), tr("Dashboard")},
-        {QStringLiteral("interfaces"), tr("Interfaces")},
-        {QStringLiteral("connections"), tr("Connections")},
-        {QStringLiteral("history"), tr("History")},
-        {QStringLiteral("settings"), tr("Settings")}};
+    const std::pair<QString, QString> items[] = {{QStringLiteral("dashboard"), tr("Dashboard")},
+                                                 {QStringLiteral("interfaces"), tr("Interfaces")},
+                                                 {QStringLiteral("connections"), tr("Connections")},
+                                                 {QStringLiteral("history"), tr("History")},
+                                                 {QStringLiteral("settings"), tr("Settings")}};
     for (const auto& [icon, label] : items) {
-        new QListWidgetItem(themeIcon(icon), label, m_sidebar);
+        auto* item = new QListWidgetItem(themeIcon(icon), label, m_sidebar);
+        item->setSizeHint(QSize(0, 40));
+        m_screenTitles << label;
     }
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0) {
@@ -101,7 +113,7 @@ QWidget* MainWindow::makeSidebar() {
     m_status->setWordWrap(true);
     // The sidebar's own background shows under the list and the status line.
     m_sidebar->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
-    layout->addWidget(title);
+    layout->addWidget(m_sidebarTitle);
     layout->addWidget(m_sidebar, 1);
     layout->addWidget(m_status);
     return sidebar;
@@ -129,9 +141,11 @@ void MainWindow::showSnapshot(const std::shared_ptr<const Snapshot>& snapshot) {
     }
     const QString mode = tick.mode == MonitoringMode::Deep ? tr("Deep mode") : tr("Basic mode");
     const QString history = m_health.state == HistoryHealth::State::Recording ? tr("recording")
-                            : m_health.state == HistoryHealth::State::Opening ? tr("opening history")
-                                                                              : tr("not recording");
-    m_status->setText(tr("%1 · %2\n↓ %3  ↑ %4").arg(mode, history, bitRateText(rx), bitRateText(tx)));
+                            : m_health.state == HistoryHealth::State::Opening
+                                ? tr("opening history")
+                                : tr("not recording");
+    m_status->setText(
+        tr("%1 · %2\n↓ %3  ↑ %4").arg(mode, history, bitRateText(rx), bitRateText(tx)));
 }
 
 void MainWindow::showSnapshot(const Snapshot& snapshot) {
@@ -194,6 +208,30 @@ void MainWindow::onAlertAction(Alert::Action action) {
 void MainWindow::saveWindowState() {
     m_uiSettings.setGeometry(saveGeometry());
     m_uiSettings.setLastScreen(static_cast<int>(currentScreen()));
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    setCompactSidebar(event->size().width() < kCompactBelowWidth);
+}
+
+// Below 1100 pixels the sidebar shows icons only (names in tooltips), leaving the tables room.
+void MainWindow::setCompactSidebar(bool compact) {
+    if (compact == m_compact) {
+        return;
+    }
+    m_compact = compact;
+    m_sidebarPanel->setFixedWidth(compact ? kCompactSidebarWidth : kSidebarWidth);
+    m_sidebarTitle->setVisible(!compact);
+    m_status->setVisible(!compact);
+    m_sidebar->setProperty("compact", compact);
+    for (int row = 0; row < m_sidebar->count(); ++row) {
+        QListWidgetItem* item = m_sidebar->item(row);
+        item->setText(compact ? QString() : m_screenTitles[row]);
+        item->setToolTip(compact ? m_screenTitles[row] : QString());
+    }
+    m_sidebar->style()->unpolish(m_sidebar);
+    m_sidebar->style()->polish(m_sidebar);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

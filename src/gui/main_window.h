@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
 #include <memory>
 #include <vector>
 
@@ -60,14 +61,20 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QWidget* makeSidebar();
     void onAlertAction(Alert::Action action);
     void saveWindowState();
+    void setCompactSidebar(bool compact);
 
     UiSettings& m_uiSettings;
+    QWidget* m_sidebarPanel = nullptr;
+    QLabel* m_sidebarTitle = nullptr;
     QListWidget* m_sidebar = nullptr;
+    QStringList m_screenTitles;
+    bool m_compact = false;
     QLabel* m_status = nullptr;
     QStackedWidget* m_stack = nullptr;
     AlertBanner* m_banner = nullptr;

@@ -14,6 +14,7 @@ struct Alert {
     QString key;  // one alert per key; a new one with the same key replaces it
     Level level = Level::Info;
     QString text;
+    QString details;     // more, in the text's tooltip
     QString actionText;  // the button's label, when there is an action
     Action action = Action::None;
 

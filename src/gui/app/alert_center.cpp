@@ -67,16 +67,22 @@ void AlertCenter::onSnapshot(const Snapshot& snapshot) {
         if (stat.state == OperState::Up) {
             remove(interfaceKey(stat.name));
         } else if (before != m_lastStates.end() && before->second == OperState::Up) {
-            set(Alert{interfaceKey(stat.name), Alert::Level::Warning,
+            set(Alert{interfaceKey(stat.name),
+                      Alert::Level::Warning,
                       tr("Interface %1 went down (%2).")
                           .arg(toQString(stat.name), toQString(toString(stat.state))),
-                      tr("Interfaces"), Alert::Action::OpenInterfaces});
+                      {},
+                      tr("Interfaces"),
+                      Alert::Action::OpenInterfaces});
         }
     }
     for (const auto& [name, state] : m_lastStates) {
         if (state == OperState::Up && states.count(name) == 0) {
-            set(Alert{interfaceKey(name), Alert::Level::Warning,
-                      tr("Interface %1 went away.").arg(toQString(name)), tr("Interfaces"),
+            set(Alert{interfaceKey(name),
+                      Alert::Level::Warning,
+                      tr("Interface %1 went away.").arg(toQString(name)),
+                      {},
+                      tr("Interfaces"),
                       Alert::Action::OpenInterfaces});
         }
     }
@@ -89,7 +95,11 @@ void AlertCenter::onSnapshot(const Snapshot& snapshot) {
         for (const std::string& warning : snapshot.warnings) {
             warnings << toQString(warning);
         }
-        set(Alert{kTickKey, Alert::Level::Warning, warnings.join(QStringLiteral(" · ")), {},
+        set(Alert{kTickKey,
+                  Alert::Level::Warning,
+                  warnings.join(QStringLiteral(" · ")),
+                  {},
+                  {},
                   Alert::Action::None});
     }
 
@@ -111,18 +121,25 @@ void AlertCenter::onHistoryHealth(const HistoryHealth& health) {
             remove(kHistoryKey);
             return;
         case HistoryHealth::State::Failing:
-            set(Alert{kHistoryKey, Alert::Level::Error,
-                      tr("History is not being written: %1 (%n sample(s) kept in memory, "
-                         "retrying).",
-                         nullptr, static_cast<int>(health.pendingSamples))
-                          .arg(toQString(health.message)),
-                      tr("Settings"), Alert::Action::OpenSettings});
+            set(Alert{
+                kHistoryKey,
+                Alert::Level::Error,
+                tr("History is not being written: %1 (%2 kept in memory, retrying).")
+                    .arg(toQString(health.message),
+                         health.pendingSamples == 1 ? tr("1 sample")
+                                                    : tr("%1 samples").arg(health.pendingSamples)),
+                {},
+                tr("Settings"),
+                Alert::Action::OpenSettings});
             return;
         case HistoryHealth::State::Disabled:
-            set(Alert{kHistoryKey, Alert::Level::Error,
+            set(Alert{kHistoryKey,
+                      Alert::Level::Error,
                       tr("History is off: %1 Live views still work; nothing is stored.")
                           .arg(toQString(health.message)),
-                      tr("Settings"), Alert::Action::OpenSettings});
+                      {},
+                      tr("Settings"),
+                      Alert::Action::OpenSettings});
             return;
     }
 }
@@ -139,15 +156,22 @@ void AlertCenter::refreshModeAlert() {
         remove(kModeKey);  // basic by choice: nothing to tell
         return;
     }
-    QString text = m_requested == CaptureMode::Deep
-                       ? tr("Deep mode was asked for, but basic mode is in use: ")
-                       : tr("Basic mode: ");
-    text += m_visibilityNote.isEmpty()
-                ? tr("interface totals are exact; per-connection detail is limited to what the "
-                     "OS shows without admin rights.")
-                : m_visibilityNote;
+    // The note is core's one sentence on what basic mode misses ("Basic mode: …").
+    QString text = m_visibilityNote.isEmpty()
+                       ? tr("Basic mode: interface totals are exact; per-connection detail is "
+                            "limited to what the OS shows without admin rights.")
+                       : m_visibilityNote;
+    if (!text.startsWith(tr("Basic mode"))) {
+        text = tr("Basic mode: %1").arg(text);
+    }
+    if (m_requested == CaptureMode::Deep) {
+        text = tr("Deep mode was asked for, but basic mode is in use. %1").arg(text);
+    }
+    QString details;
     if (m_report.deepModePossible()) {
-        text += tr(" Deep capture is not built into this version yet; this machine would allow it.");
+        details =
+            tr("Deep capture is not built into this version yet; this machine would allow "
+               "it.");
     } else {
         QStringList missing;
         for (const PermissionCheck& check : m_report.checks) {
@@ -155,12 +179,13 @@ void AlertCenter::refreshModeAlert() {
                 missing << toQString(check.name);
             }
         }
-        text += tr(" Deep capture is not built into this version yet; it would also need: %1.")
-                    .arg(missing.join(QStringLiteral(", ")));
+        details = tr("Deep capture is not built into this version yet; it would also need: %1.")
+                      .arg(missing.join(QStringLiteral(", ")));
     }
     const Alert::Level level =
         m_requested == CaptureMode::Deep ? Alert::Level::Warning : Alert::Level::Info;
-    set(Alert{kModeKey, level, text, tr("How to enable deep mode"), Alert::Action::OpenSettings});
+    set(Alert{kModeKey, level, text, details, tr("How to enable deep mode"),
+              Alert::Action::OpenSettings});
 }
 
 }  // namespace netmon::gui

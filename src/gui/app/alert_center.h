@@ -48,7 +48,7 @@ private:
     std::map<QString, Alert> m_alerts;
     std::map<QString, std::uint64_t> m_order;
     std::uint64_t m_nextOrder = 0;
-    std::map<QString, QString> m_dismissed;  // key → the text that was dismissed
+    std::map<QString, QString> m_dismissed;         // key → the text that was dismissed
     std::map<std::string, OperState> m_lastStates;  // physical interfaces, last tick
     QString m_visibilityNote;
     std::optional<CaptureMode> m_requested;

@@ -47,9 +47,12 @@ void AppController::start() {
     const LoadedConfig loaded = loadConfig(m_configPath.toStdString());
     m_config = loaded.config;
     for (const std::string& warning : loaded.warnings) {
-        m_alerts->set(Alert{QStringLiteral("config:") + toQString(warning), Alert::Level::Warning,
+        m_alerts->set(Alert{QStringLiteral("config:") + toQString(warning),
+                            Alert::Level::Warning,
                             tr("Settings file: %1 (the default is used)").arg(toQString(warning)),
-                            tr("Settings"), Alert::Action::OpenSettings});
+                            {},
+                            tr("Settings"),
+                            Alert::Action::OpenSettings});
     }
 
     const ThemeName theme =
@@ -73,7 +76,8 @@ void AppController::start() {
     settings->setAppearance(theme, m_uiSettings->closeToTray(), TrayIcon::available());
     connectWindow();
     for (int screen = 0; screen < static_cast<int>(MainWindow::Screen::Count); ++screen) {
-        if (MainWindow::screenName(static_cast<MainWindow::Screen>(screen)) == m_options.startScreen) {
+        if (MainWindow::screenName(static_cast<MainWindow::Screen>(screen)) ==
+            m_options.startScreen) {
             m_window->setCurrentScreen(static_cast<MainWindow::Screen>(screen));
         }
     }
@@ -91,23 +95,30 @@ void AppController::connectWindow() {
     connect(m_bridge, &SnapshotBridge::snapshotReady, window,
             qOverload<const std::shared_ptr<const Snapshot>&>(&MainWindow::showSnapshot));
     connect(m_bridge, &SnapshotBridge::snapshotReady, m_alerts,
-            [this](const std::shared_ptr<const Snapshot>& snapshot) { m_alerts->onSnapshot(*snapshot); });
-    connect(m_alerts, &AlertCenter::changed, window, [this] { m_window->setAlerts(m_alerts->alerts()); });
+            [this](const std::shared_ptr<const Snapshot>& snapshot) {
+                m_alerts->onSnapshot(*snapshot);
+            });
+    connect(m_alerts, &AlertCenter::changed, window,
+            [this] { m_window->setAlerts(m_alerts->alerts()); });
     connect(window, &MainWindow::alertDismissed, m_alerts, &AlertCenter::dismiss);
 
-    connect(m_worker, &StorageWorker::permissionsProbed, this, [this](const PermissionReport& report) {
-        m_report = report;
-        m_window->settings()->setPermissionReport(report);
-        m_alerts->onModeStatus(m_config.captureMode, report);
-    });
+    connect(m_worker, &StorageWorker::permissionsProbed, this,
+            [this](const PermissionReport& report) {
+                m_report = report;
+                m_window->settings()->setPermissionReport(report);
+                m_alerts->onModeStatus(m_config.captureMode, report);
+            });
     connect(m_worker, &StorageWorker::historyOpened, this, [this](const HistoryOpened& opened) {
         if (opened.generation != m_historyGeneration) {
             return;  // a database the user has since moved away from
         }
         m_window->setHistoryOpened(opened);
         for (const std::string& warning : opened.warnings) {
-            m_alerts->set(Alert{QStringLiteral("history-open"), Alert::Level::Warning,
-                                tr("History database: %1").arg(toQString(warning)), {},
+            m_alerts->set(Alert{QStringLiteral("history-open"),
+                                Alert::Level::Warning,
+                                tr("History database: %1").arg(toQString(warning)),
+                                {},
+                                {},
                                 Alert::Action::None});
         }
     });
@@ -134,10 +145,12 @@ void AppController::startMonitoring() {
     if (m_options.fakeFlows > 0 || m_options.fakeInterfaces > 0) {
         const std::string reason = "a synthetic load is running (--fake-load); nothing is stored.";
         m_recorder->disable(reason);
-        m_synthetic = std::make_unique<SyntheticLoad>(m_options.fakeFlows, m_options.fakeInterfaces);
+        m_synthetic =
+            std::make_unique<SyntheticLoad>(m_options.fakeFlows, m_options.fakeInterfaces);
         m_synthetic->start(
             [this, reason](const Snapshot& snapshot) {
-                m_bridge->post(snapshot, HistoryHealth{HistoryHealth::State::Disabled, reason, 0, 0});
+                m_bridge->post(snapshot,
+                               HistoryHealth{HistoryHealth::State::Disabled, reason, 0, 0});
             },
             std::chrono::seconds(1));
         return;

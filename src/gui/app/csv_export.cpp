@@ -40,8 +40,7 @@ std::string historyCsv(const HistoryResult& result) {
 Result<void> writeHistoryCsv(const std::filesystem::path& path, const HistoryResult& result) {
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     if (!file) {
-        return fail("Could not create " + path.string(),
-                    "choose a folder you can write to");
+        return fail("Could not create " + path.string(), "choose a folder you can write to");
     }
     const std::string text = historyCsv(result);
     file.write(text.data(), static_cast<std::streamsize>(text.size()));

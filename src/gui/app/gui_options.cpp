@@ -7,8 +7,8 @@ namespace netmon::gui {
 
 std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString& error) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Network Monitor: what your computer's network is doing now and did before."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Network Monitor: what your computer's network is doing now and did before."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption config(QStringLiteral("config"),

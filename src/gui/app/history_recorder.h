@@ -28,8 +28,8 @@ public:
 
     // From now on ticks go to `writer` (tagged with `generation`); returns the previous writer,
     // whose destruction flushes it: let the caller do that off the GUI thread.
-    std::shared_ptr<storage::HistoryWriter> setWriter(std::shared_ptr<storage::HistoryWriter> writer,
-                                                      std::uint64_t generation);
+    std::shared_ptr<storage::HistoryWriter> setWriter(
+        std::shared_ptr<storage::HistoryWriter> writer, std::uint64_t generation);
     // No database: ticks are not stored, and `reason` says why (shown in the banner).
     std::shared_ptr<storage::HistoryWriter> disable(std::string reason);
     // The database is being (re)opened.

@@ -32,9 +32,9 @@ struct HistoryBucket {
 
 struct HistoryResult {
     HistoryRequest request;
-    std::vector<HistoryBucket> buckets;  // by start time
+    std::vector<HistoryBucket> buckets;     // by start time
     std::vector<storage::HistoryRow> rows;  // per interface, what the buckets were made of
-    std::vector<std::string> interfaces;  // every interface with data in the range
+    std::vector<std::string> interfaces;    // every interface with data in the range
     std::uint64_t rxTotal = 0;
     std::uint64_t txTotal = 0;
     std::string error;  // the query failed: what and what to do; empty on success

@@ -14,8 +14,8 @@ void SnapshotBridge::post(const Snapshot& snapshot, const HistoryHealth& history
         m_dropped.fetch_add(1);
         return;
     }
-    Q_EMIT posted(SnapshotMessage{m_generation.load(), std::make_shared<const Snapshot>(snapshot),
-                                  history});
+    Q_EMIT posted(
+        SnapshotMessage{m_generation.load(), std::make_shared<const Snapshot>(snapshot), history});
 }
 
 std::uint64_t SnapshotBridge::startGeneration() {

@@ -101,7 +101,8 @@ void StorageWorker::queryHistory(const HistoryRequest& request) {
 
 void StorageWorker::exportCsv(const QString& path, const HistoryResult& result) {
     auto written = writeHistoryCsv(path.toStdString(), result);
-    Q_EMIT exportFinished(path, written ? QString() : QString::fromStdString(written.error().describe()));
+    Q_EMIT exportFinished(path,
+                          written ? QString() : QString::fromStdString(written.error().describe()));
 }
 
 void StorageWorker::saveConfig(const Config& config, const QString& path) {

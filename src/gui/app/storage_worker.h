@@ -28,7 +28,7 @@ struct HistoryOpened {
     std::uint64_t generation = 0;
     std::string path;
     bool ok = false;
-    std::string error;  // why history is off, and what to do
+    std::string error;                  // why history is off, and what to do
     std::vector<std::string> warnings;  // e.g. a corrupt file was set aside
     std::vector<storage::UsageTotals> usage;
     storage::TimePoint usageTime;

@@ -11,7 +11,7 @@
 namespace netmon::gui {
 namespace {
 
-constexpr std::array<const char*, 8> kProcesses{"firefox", "chromium", "slack",  "ssh",
+constexpr std::array<const char*, 8> kProcesses{"firefox", "chromium", "slack",   "ssh",
                                                 "dropbox", "spotify",  "python3", "curl"};
 constexpr std::array<std::pair<std::uint16_t, const char*>, 5> kServices{
     {{443, "https"}, {80, "http"}, {22, "ssh"}, {53, "domain"}, {993, "imaps"}}};
@@ -46,8 +46,8 @@ FlowStat SyntheticLoad::makeFlow() {
     flow.key.protocol = udp ? Protocol::Udp : Protocol::Tcp;
     flow.key.localAddress = IpAddress::v4({10, 0, 0, 2});
     flow.key.localPort = static_cast<std::uint16_t>(32768 + m_random() % 28000);
-    flow.key.remoteAddress = IpAddress::v4(
-        {93, 184, static_cast<std::uint8_t>(m_random() % 200), static_cast<std::uint8_t>(1 + m_random() % 250)});
+    flow.key.remoteAddress = IpAddress::v4({93, 184, static_cast<std::uint8_t>(m_random() % 200),
+                                            static_cast<std::uint8_t>(1 + m_random() % 250)});
     const auto& service = kServices[m_random() % kServices.size()];
     flow.key.remotePort = service.first;
     flow.service = service.second;
@@ -55,7 +55,8 @@ FlowStat SyntheticLoad::makeFlow() {
     flow.owner = OwnerVisibility::Known;
     flow.pid = static_cast<std::uint32_t>(1000 + m_random() % 50);
     flow.processName = kProcesses[*flow.pid % kProcesses.size()];
-    flow.remoteHostName = "host-" + std::to_string(flow.key.remoteAddress.bytes()[2]) + ".example.net";
+    flow.remoteHostName =
+        "host-" + std::to_string(flow.key.remoteAddress.bytes()[2]) + ".example.net";
     if (!udp) {
         flow.bytesIn = 0;
         flow.bytesOut = 0;
@@ -70,8 +71,8 @@ Snapshot SyntheticLoad::next() {
     snapshot.sequence = ++m_sequence;
     snapshot.wallTime = std::chrono::system_clock::now();
     snapshot.steadyTime = std::chrono::steady_clock::now();
-    snapshot.visibility = Visibility{true, true, false, false, false,
-                                     "Synthetic load for benchmarks: no OS data is read."};
+    snapshot.visibility = Visibility{
+        true, true, false, false, false, "Synthetic load for benchmarks: no OS data is read."};
     // 1 % of the flows close and as many open; the rest move bytes.
     const std::size_t replaced = m_flows.size() / 100;
     for (std::size_t i = 0; i < replaced && !m_flows.empty(); ++i) {
@@ -104,9 +105,10 @@ Snapshot SyntheticLoad::next() {
     for (auto& [address, host] : hosts) {
         snapshot.hosts.push_back(std::move(host));
     }
-    std::sort(snapshot.hosts.begin(), snapshot.hosts.end(), [](const HostStat& a, const HostStat& b) {
-        return a.bytesIn + a.bytesOut > b.bytesIn + b.bytesOut;
-    });
+    std::sort(snapshot.hosts.begin(), snapshot.hosts.end(),
+              [](const HostStat& a, const HostStat& b) {
+                  return a.bytesIn + a.bytesOut > b.bytesIn + b.bytesOut;
+              });
     for (auto& [name, process] : processes) {
         snapshot.processes.push_back(std::move(process));
     }

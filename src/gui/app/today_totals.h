@@ -50,10 +50,10 @@ private:
     std::optional<TimePoint> m_dayEnd;
     std::uint64_t m_baselineGeneration = 0;  // 0: no baseline
     PerInterface m_baseline;
-    PerInterface m_recorded;   // ticks recorded under the baseline's generation
+    PerInterface m_recorded;  // ticks recorded under the baseline's generation
     std::uint64_t m_heldGeneration = 0;
-    PerInterface m_held;       // ticks of a newer generation waiting for its baseline
-    PerInterface m_session;    // every tick today, for when there is no baseline
+    PerInterface m_held;     // ticks of a newer generation waiting for its baseline
+    PerInterface m_session;  // every tick today, for when there is no baseline
 };
 
 }  // namespace netmon::gui

@@ -23,8 +23,7 @@ TrayIcon::TrayIcon(QObject* parent) : QObject(parent) {
     m_icon->setToolTip(m_toolTip);
     connect(m_icon, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
-                if (reason == QSystemTrayIcon::Trigger ||
-                    reason == QSystemTrayIcon::DoubleClick) {
+                if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick) {
                     Q_EMIT showRequested();
                 }
             });
@@ -44,7 +43,8 @@ bool TrayIcon::visible() const {
 }
 
 void TrayIcon::setRates(double downloadBps, double uploadBps) {
-    m_toolTip = tr("Network Monitor\n↓ %1   ↑ %2").arg(bitRateText(downloadBps), bitRateText(uploadBps));
+    m_toolTip =
+        tr("Network Monitor\n↓ %1   ↑ %2").arg(bitRateText(downloadBps), bitRateText(uploadBps));
     if (m_icon != nullptr) {
         m_icon->setToolTip(m_toolTip);
     }

@@ -23,28 +23,6 @@ std::uint64_t keyOf(const FlowStat& flow) {
     return flow.id != 0 ? flow.id : (FlowKeyHash{}(flow.key) | (std::uint64_t{1} << 63));
 }
 
-template <typename T>
-int compareOptional(const std::optional<T>& left, const std::optional<T>& right) {
-    // Unknown values sort below every known one.
-    if (left.has_value() != right.has_value()) {
-        return left.has_value() ? 1 : -1;
-    }
-    if (!left) {
-        return 0;
-    }
-    return *left < *right ? -1 : (*right < *left ? 1 : 0);
-}
-
-int compareEndpoint(const IpAddress& a, std::uint16_t aPort, const IpAddress& b,
-                    std::uint16_t bPort) {
-    const auto order = std::tie(a, aPort) <=> std::tie(b, bPort);
-    return order < 0 ? -1 : (order > 0 ? 1 : 0);
-}
-
-int compareText(const std::string& left, const std::string& right) {
-    return QString::compare(toQString(left), toQString(right), Qt::CaseInsensitive);
-}
-
 ConnectionRow makeRow(FlowStat flow) {
     ConnectionRow row;
     row.key = keyOf(flow);
@@ -52,9 +30,13 @@ ConnectionRow makeRow(FlowStat flow) {
     row.remote = flow.listening ? QStringLiteral("*")
                                 : endpoint(flow.key.remoteAddress, flow.key.remotePort);
     row.process = processText(flow);
-    row.haystack = QStringList{protocolText(flow.key.protocol), row.local, row.remote,
-                               toQString(flow.remoteHostName), toQString(flow.service),
-                               toQString(flow.state), row.process}
+    row.haystack = QStringList{protocolText(flow.key.protocol),
+                               row.local,
+                               row.remote,
+                               toQString(flow.remoteHostName),
+                               toQString(flow.service),
+                               toQString(flow.state),
+                               row.process}
                        .join(QLatin1Char('\n'))
                        .toLower();
     row.flow = std::move(flow);
@@ -80,8 +62,9 @@ QString protocolText(netmon::Protocol protocol) {
 QString processText(const FlowStat& flow) {
     switch (flow.owner) {
         case OwnerVisibility::Known:
-            return flow.pid ? QStringLiteral("%1 (%2)").arg(toQString(flow.processName)).arg(*flow.pid)
-                            : toQString(flow.processName);
+            return flow.pid
+                       ? QStringLiteral("%1 (%2)").arg(toQString(flow.processName)).arg(*flow.pid)
+                       : toQString(flow.processName);
         case OwnerVisibility::NeedsAdmin:
             return ConnectionTableModel::tr("another user's");
         case OwnerVisibility::NoOwner:
@@ -129,55 +112,6 @@ void ConnectionTableModel::refreshChoices() {
         m_processes = std::move(processList);
         Q_EMIT filterChoicesChanged();
     }
-}
-
-bool ConnectionTableModel::lessThan(int leftRow, int rightRow, int column) const {
-    const ConnectionRow& left = rowAt(leftRow);
-    const ConnectionRow& right = rowAt(rightRow);
-    const FlowStat& a = left.flow;
-    const FlowStat& b = right.flow;
-    int order = 0;
-    switch (column) {
-        case Protocol:
-            order = static_cast<int>(a.key.protocol) - static_cast<int>(b.key.protocol);
-            break;
-        case Local:
-            order = compareEndpoint(a.key.localAddress, a.key.localPort, b.key.localAddress,
-                                    b.key.localPort);
-            break;
-        case Remote:
-            order = compareEndpoint(a.key.remoteAddress, a.key.remotePort, b.key.remoteAddress,
-                                    b.key.remotePort);
-            break;
-        case Host:
-            order = compareText(a.remoteHostName, b.remoteHostName);
-            break;
-        case Service:
-            order = compareText(a.service, b.service);
-            break;
-        case State:
-            order = compareText(a.state, b.state);
-            break;
-        case Process:
-            order = QString::compare(left.process, right.process, Qt::CaseInsensitive);
-            break;
-        case Received:
-            order = compareOptional(a.bytesIn, b.bytesIn);
-            break;
-        case Sent:
-            order = compareOptional(a.bytesOut, b.bytesOut);
-            break;
-        case Download:
-            order = compareOptional(a.inBitsPerSecond, b.inBitsPerSecond);
-            break;
-        case Upload:
-            order = compareOptional(a.outBitsPerSecond, b.outBitsPerSecond);
-            break;
-        default:
-            break;
-    }
-    // Ties broken by id, so equal rows keep one order tick after tick (no flicker).
-    return order != 0 ? order < 0 : left.key < right.key;
 }
 
 int ConnectionTableModel::columnCount(const QModelIndex& parent) const {
@@ -253,8 +187,9 @@ QVariant ConnectionTableModel::display(const ConnectionRow& row, int column) con
 
 QString ConnectionTableModel::missingReason(const FlowStat& flow) const {
     if (flow.key.protocol == netmon::Protocol::Udp && !m_visibility.udpBytes) {
-        return tr("Basic mode cannot count UDP bytes per flow: the OS keeps no counters for UDP "
-                  "sockets. Deep mode counts every packet of every flow.");
+        return tr(
+            "Basic mode cannot count UDP bytes per flow: the OS keeps no counters for UDP "
+            "sockets. Deep mode counts every packet of every flow.");
     }
     if (flow.listening) {
         return tr("A listening socket carries no data itself; its accepted connections do.");
@@ -265,14 +200,19 @@ QString ConnectionTableModel::missingReason(const FlowStat& flow) const {
 QVariant ConnectionTableModel::toolTip(const ConnectionRow& row, int column) const {
     const FlowStat& flow = row.flow;
     switch (column) {
+        case Local:
+            return row.local;  // in full, where the column elides it
+        case Remote:
+            return row.remote;
         case Host:
             return flow.remoteHostName.empty()
                        ? tr("No name: reverse DNS has not answered, or it is off in Settings.")
                        : toQString(flow.remoteHostName);
         case Process:
             if (flow.owner == OwnerVisibility::NeedsAdmin) {
-                return tr("This socket belongs to another user's process. Without admin rights "
-                          "the OS does not say which; run with admin rights to see it.");
+                return tr(
+                    "This socket belongs to another user's process. Without admin rights "
+                    "the OS does not say which; run with admin rights to see it.");
             }
             if (flow.owner == OwnerVisibility::NoOwner) {
                 return tr("No process holds this socket (closing, or owned by the kernel).");

@@ -29,9 +29,9 @@ void HostListModel::update(const std::vector<HostStat>& hosts, std::size_t limit
     }
     std::vector<HostRow> top;
     for (const HostStat& host : hosts) {
-        top.push_back(HostRow{host.address, host,
-                              sum == 0 ? 0.0 : static_cast<double>(total(host)) /
-                                                   static_cast<double>(sum)});
+        top.push_back(
+            HostRow{host.address, host,
+                    sum == 0 ? 0.0 : static_cast<double>(total(host)) / static_cast<double>(sum)});
     }
     // Core sends hosts most bytes first; sort anyway so the list never depends on it.
     std::stable_sort(top.begin(), top.end(), [](const HostRow& a, const HostRow& b) {
@@ -81,7 +81,8 @@ QVariant HostListModel::data(const QModelIndex& index, int role) const {
             case Host:
                 return hostDisplayName(host);
             case Share:
-                return QStringLiteral("%1 %").arg(row.share * 100.0, 0, 'f', row.share < 0.1 ? 1 : 0);
+                return QStringLiteral("%1 %").arg(row.share * 100.0, 0, 'f',
+                                                  row.share < 0.1 ? 1 : 0);
             case Traffic:
                 return bytesText(total(host));
             case Connections:

@@ -140,8 +140,7 @@ QVariant InterfaceTableModel::sortValue(const InterfaceRow& row, int column) con
     }
 }
 
-QVariant InterfaceTableModel::headerData(int section, Qt::Orientation orientation,
-                                         int role) const {
+QVariant InterfaceTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return {};
     }

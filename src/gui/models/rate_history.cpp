@@ -18,8 +18,9 @@ void RateHistory::add(const QString& key, TimePoint time, double downloadBps, do
     std::deque<Sample>& series = m_series[key];
     const double now = epochMs(time);
     series.push_back(Sample{now, downloadBps, uploadBps});
-    const double oldest = now - static_cast<double>(
-                                    std::chrono::duration_cast<std::chrono::milliseconds>(kKept).count());
+    const double oldest =
+        now -
+        static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(kKept).count());
     while (!series.empty() && series.front().time < oldest) {
         series.pop_front();
     }
@@ -37,9 +38,8 @@ RateHistory::Points RateHistory::points(const QString& key, TimePoint since, int
                                   [](const Sample& sample, double t) { return sample.time < t; });
     const auto count = static_cast<std::size_t>(std::distance(first, series.end()));
     // Average runs of `step` samples: the chart keeps its shape and the total area.
-    const std::size_t step =
-        std::max<std::size_t>(1, (count + static_cast<std::size_t>(maxPoints) - 1) /
-                                     static_cast<std::size_t>(maxPoints));
+    const std::size_t step = std::max<std::size_t>(
+        1, (count + static_cast<std::size_t>(maxPoints) - 1) / static_cast<std::size_t>(maxPoints));
     result.download.reserve(static_cast<qsizetype>(count / step + 1));
     result.upload.reserve(static_cast<qsizetype>(count / step + 1));
     for (auto it = first; it != series.end();) {

@@ -14,6 +14,7 @@
 #include "app/qt_text.h"
 #include "models/connection_filter_proxy.h"
 #include "models/connection_table_model.h"
+#include "widgets/column_fitter.h"
 #include "widgets/table_columns.h"
 
 namespace netmon::gui {
@@ -54,24 +55,27 @@ ConnectionsScreen::ConnectionsScreen(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(28);
-    QHeaderView* columns = m_table->horizontalHeader();
-    columns->setSectionResizeMode(QHeaderView::Interactive);
-    columns->setMinimumSectionSize(50);
-    const QFontMetrics metrics(m_table->font());
-    const auto fit = [&](int column, const QString& sample) {
-        columns->resizeSection(column, metrics.horizontalAdvance(sample) + 24);
+    using Fit = ColumnFitter::Column;
+    const auto text = [this](const char* sample) {
+        return textColumnWidth(*m_table, QString::fromLatin1(sample));
     };
-    fit(ConnectionTableModel::Protocol, QStringLiteral("Protocol  "));
-    fit(ConnectionTableModel::Local, QStringLiteral("192.168.100.100:65535"));
-    fit(ConnectionTableModel::Remote, QStringLiteral("192.168.100.100:65535"));
-    fit(ConnectionTableModel::Service, QStringLiteral("https-alt"));
-    fit(ConnectionTableModel::State, QStringLiteral("ESTABLISHED"));
-    fit(ConnectionTableModel::Process, QStringLiteral("firefox-esr (12345)"));
-    columns->setSectionResizeMode(ConnectionTableModel::Host, QHeaderView::Stretch);
-    for (const int column : {ConnectionTableModel::Received, ConnectionTableModel::Sent,
-                             ConnectionTableModel::Download, ConnectionTableModel::Upload}) {
-        columns->resizeSection(column, figureColumnWidth(*m_table, column));
-    }
+    const auto figure = [this](int column) { return figureColumnWidth(*m_table, column); };
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
+    new ColumnFitter(*m_table,
+                     {Fit{ConnectionTableModel::Protocol,
+                          headerColumnWidth(*m_table, ConnectionTableModel::Protocol)},
+                      // Narrow windows drop the local end and the service name first.
+                      Fit{ConnectionTableModel::Local, text("1.1.1.1:443"), 1, 1000},
+                      Fit{ConnectionTableModel::Remote, text("1.1.1.1:443"), 3},
+                      Fit{ConnectionTableModel::Host, text("nas.lan"), 3},
+                      Fit{ConnectionTableModel::Service, text("https-alt"), 0, 1000},
+                      Fit{ConnectionTableModel::State, text("ESTABLISHED")},
+                      Fit{ConnectionTableModel::Process, text("ssh (5120)"), 1},
+                      Fit{ConnectionTableModel::Received, figure(ConnectionTableModel::Received)},
+                      Fit{ConnectionTableModel::Sent, figure(ConnectionTableModel::Sent)},
+                      Fit{ConnectionTableModel::Download, figure(ConnectionTableModel::Download)},
+                      Fit{ConnectionTableModel::Upload, figure(ConnectionTableModel::Upload)}});
+    m_table->setTextElideMode(Qt::ElideMiddle);
 
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -89,12 +93,14 @@ ConnectionsScreen::ConnectionsScreen(QWidget* parent)
     layout->setSpacing(10);
     layout->addLayout(header);
     layout->addWidget(m_note);
-    layout->addWidget(makeFilters());
+    m_filters = makeFilters();
+    layout->addWidget(m_filters);
     layout->addWidget(m_stack, 1);
 
     connect(m_model, &ConnectionTableModel::filterChoicesChanged, this,
             &ConnectionsScreen::refreshChoices);
-    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+    for (const auto signal :
+         {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(m_proxy, signal, this, &ConnectionsScreen::updateSummary);
     }
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ConnectionsScreen::updateSummary);
@@ -131,8 +137,9 @@ QWidget* ConnectionsScreen::makeFilters() {
     m_state = new QComboBox(row);
     m_state->addItem(tr("All states"));
     m_state->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_state, &QComboBox::activated, this,
-            [this](int index) { setStateFilter(index == 0 ? QString() : m_state->itemText(index)); });
+    connect(m_state, &QComboBox::activated, this, [this](int index) {
+        setStateFilter(index == 0 ? QString() : m_state->itemText(index));
+    });
     layout->addWidget(m_state);
 
     m_process = new QComboBox(row);
@@ -175,9 +182,14 @@ void ConnectionsScreen::showEvent(QShowEvent* event) {
 void ConnectionsScreen::apply(const Snapshot& snapshot) {
     const Visibility& visibility = snapshot.visibility;
     m_model->update(snapshot.flows, visibility);
+    // The banner carries the mode's note; here, what it means for this table.
     const QString note = toQString(visibility.note);
-    m_note->setText(note);
-    m_note->setVisible(visibility.flows && !note.isEmpty());
+    const bool gaps = !visibility.udpBytes || !visibility.tcpBytes || !visibility.allProcesses;
+    m_note->setText(gaps ? tr("Cells with — or “another user's” are what this mode cannot see; "
+                              "hover one for why and for how deep mode would show it.")
+                         : QString());
+    m_note->setToolTip(note);
+    m_note->setVisible(visibility.flows && gaps);
     if (!visibility.flows) {
         m_empty->setText(
             note.isEmpty()
@@ -186,6 +198,7 @@ void ConnectionsScreen::apply(const Snapshot& snapshot) {
                 : note);
     }
     m_stack->setCurrentIndex(visibility.flows ? 0 : 1);
+    m_filters->setVisible(visibility.flows);  // nothing to filter
     updateSummary();
 }
 
@@ -244,16 +257,17 @@ void ConnectionsScreen::setProcessFilter(const QString& process) {
 }
 
 QString ConnectionsScreen::noteText() const {
-    return m_stack->currentIndex() == 0 ? m_note->text() : m_empty->text();
+    return m_stack->currentIndex() == 0 ? m_note->text() + QLatin1Char('\n') + m_note->toolTip()
+                                        : m_empty->text();
 }
 
 void ConnectionsScreen::updateSummary() {
     const int all = m_model->rowCount();
     const int shown = m_proxy->rowCount();
     const QLocale locale;
-    m_summary->setText(shown == all
-                           ? tr("%1 connections and sockets").arg(locale.toString(all))
-                           : tr("%1 of %2 shown").arg(locale.toString(shown), locale.toString(all)));
+    m_summary->setText(
+        shown == all ? tr("%1 connections and sockets").arg(locale.toString(all))
+                     : tr("%1 of %2 shown").arg(locale.toString(shown), locale.toString(all)));
 }
 
 }  // namespace netmon::gui

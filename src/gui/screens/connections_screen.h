@@ -59,6 +59,7 @@ private:
     QComboBox* m_process = nullptr;
     QCheckBox* m_listening = nullptr;
     QStackedWidget* m_stack;
+    QWidget* m_filters = nullptr;
     QLabel* m_empty;
     std::shared_ptr<const Snapshot> m_pending;  // the latest tick while hidden
 };

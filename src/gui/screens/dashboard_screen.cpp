@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableView>
 #include <algorithm>
@@ -26,21 +27,22 @@ namespace {
 constexpr int kChartPoints = 300;
 constexpr int kSideBySideWidth = 1000;
 
-QLabel* sectionTitle(const QString& text, QWidget* parent) {
+}  // namespace
+
+QLabel* dashboardSectionTitle(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
     label->setObjectName(QStringLiteral("sectionTitle"));
     return label;
 }
 
-}  // namespace
-
 DashboardScreen::DashboardScreen(QWidget* parent)
-    : QWidget(parent), m_grid(new KpiGrid(this)), m_chart(new RateChart(this)),
+    : QWidget(parent),
+      m_grid(new KpiGrid(this)),
+      m_chart(new RateChart(this)),
       m_hosts(new HostListModel(this)) {
     setObjectName(QStringLiteral("screen"));
-    const QString titles[KpiCount] = {tr("Download"),       tr("Upload"),
-                                      tr("Received today"), tr("Sent today"),
-                                      tr("Connections"),    tr("Top remote host")};
+    const QString titles[KpiCount] = {tr("Download"),   tr("Upload"),      tr("Received today"),
+                                      tr("Sent today"), tr("Connections"), tr("Top remote host")};
     for (int kpi = 0; kpi < KpiCount; ++kpi) {
         m_cards[kpi] = new KpiCard(titles[kpi].toUpper(), m_grid);
         m_grid->addCard(m_cards[kpi]);
@@ -50,7 +52,7 @@ DashboardScreen::DashboardScreen(QWidget* parent)
     chartPanel->setObjectName(QStringLiteral("panel"));
     auto* chartLayout = new QVBoxLayout(chartPanel);
     chartLayout->setContentsMargins(12, 10, 12, 8);
-    chartLayout->addWidget(sectionTitle(tr("Download and upload"), chartPanel));
+    chartLayout->addWidget(dashboardSectionTitle(tr("Download and upload"), chartPanel));
     chartLayout->addWidget(m_chart, 1);
 
     m_body = new QBoxLayout(QBoxLayout::LeftToRight);
@@ -58,91 +60,31 @@ DashboardScreen::DashboardScreen(QWidget* parent)
     m_body->addWidget(chartPanel, 3);
     m_body->addWidget(makeHostsPanel(), 2);
 
-    auto* layout = new QVBoxLayout(this);
+    // Everything scrolls as one page when the window is too short for it, rather than squeezing
+    // the chart and the hosts to nothing.
+    auto* content = new QWidget;
+    content->setObjectName(QStringLiteral("screen"));
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(20, 16, 20, 16);
     layout->setSpacing(12);
     layout->addWidget(makeHeader());
     layout->addWidget(m_grid);
     layout->addLayout(m_body, 1);
-}
-
-QWidget* DashboardScreen::makeHeader() {
-    auto* header = new QWidget(this);
-    auto* layout = new QHBoxLayout(header);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto* title = new QLabel(tr("Dashboard"), header);
-    title->setObjectName(QStringLiteral("screenTitle"));
-    layout->addWidget(title);
-    layout->addStretch(1);
-
-    m_windowButtons = new QButtonGroup(header);
-    const std::pair<QString, int> windows[] = {
-        {tr("1 min"), 60}, {tr("5 min"), 300}, {tr("1 h"), 3600}};
-    for (const auto& [label, seconds] : windows) {
-        auto* button = new QPushButton(label, header);
-        button->setCheckable(true);
-        button->setChecked(seconds == m_window.count());
-        button->setToolTip(tr("Show the last %1 in the chart").arg(label));
-        m_windowButtons->addButton(button, seconds);
-        layout->addWidget(button);
-    }
-    connect(m_windowButtons, &QButtonGroup::idClicked, this,
-            [this](int seconds) { setWindow(std::chrono::seconds(seconds)); });
-
-    m_interfaceBox = new QComboBox(header);
-    m_interfaceBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_interfaceBox->addItem(tr("All interfaces"), kAllInterfaces);
-    m_interfaceBox->setToolTip(
-        tr("All physical interfaces (loopback and virtual ones left out), or one interface"));
-    connect(m_interfaceBox, &QComboBox::activated, this,
-            [this](int index) { setInterface(m_interfaceBox->itemData(index).toString()); });
-    layout->addSpacing(8);
-    layout->addWidget(m_interfaceBox);
-    return header;
-}
-
-QWidget* DashboardScreen::makeHostsPanel() {
-    auto* panel = new QFrame(this);
-    panel->setObjectName(QStringLiteral("panel"));
-    auto* layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(12, 10, 12, 12);
-    layout->addWidget(sectionTitle(tr("Top remote hosts"), panel));
-
-    m_hostTable = new QTableView(panel);
-    m_hostTable->setModel(m_hosts);
-    m_hostTable->setItemDelegateForColumn(HostListModel::Share,
-                                          new ShareBarDelegate(HostListModel::ShareRole, this));
-    m_hostTable->verticalHeader()->hide();
-    m_hostTable->setShowGrid(false);
-    m_hostTable->setSelectionMode(QAbstractItemView::NoSelection);
-    m_hostTable->setFocusPolicy(Qt::NoFocus);
-    m_hostTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    QHeaderView* header = m_hostTable->horizontalHeader();
-    header->setSectionResizeMode(HostListModel::Host, QHeaderView::Stretch);
-    header->setSectionResizeMode(HostListModel::Share, QHeaderView::Fixed);
-    header->resizeSection(HostListModel::Share, 110);
-    header->setSectionResizeMode(HostListModel::Traffic, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(HostListModel::Connections, QHeaderView::ResizeToContents);
-    m_hostTable->verticalHeader()->setDefaultSectionSize(30);
-
-    m_hostEmpty = new QLabel(panel);
-    m_hostEmpty->setWordWrap(true);
-    m_hostEmpty->setAlignment(Qt::AlignCenter);
-    m_hostEmpty->setProperty("muted", true);
-    m_hostEmpty->setText(tr("Waiting for the first connections…"));
-
-    m_hostStack = new QStackedWidget(panel);
-    m_hostStack->addWidget(m_hostEmpty);
-    m_hostStack->addWidget(m_hostTable);
-    layout->addWidget(m_hostStack, 1);
-    panel->setMinimumHeight(220);
-    return panel;
+    chartPanel->setMinimumHeight(260);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 }
 
 void DashboardScreen::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     m_body->setDirection(event->size().width() >= kSideBySideWidth ? QBoxLayout::LeftToRight
-                                                                    : QBoxLayout::TopToBottom);
+                                                                   : QBoxLayout::TopToBottom);
 }
 
 bool DashboardScreen::included(const std::string& name) const {
@@ -240,8 +182,6 @@ void DashboardScreen::updateKpis(const Snapshot& snapshot) {
             measured = true;
         }
     }
-    const QString scope =
-        m_interface == kAllInterfaces ? tr("all interfaces") : m_interface;
     m_cards[Download]->setValue(measured ? bitRateText(rx) : QStringLiteral("—"));
     m_cards[Upload]->setValue(measured ? bitRateText(tx) : QStringLiteral("—"));
     const auto since = snapshot.wallTime - m_window;
@@ -254,16 +194,17 @@ void DashboardScreen::updateKpis(const Snapshot& snapshot) {
     for (const QPointF& point : window.upload) {
         peakTx = std::max(peakTx, point.y());
     }
-    m_cards[Download]->setCaption(measured ? tr("%1 · peak %2").arg(scope, bitRateText(peakRx))
+    // The scope (all interfaces or one) is the header's choice; captions stay short.
+    m_cards[Download]->setCaption(measured ? tr("peak %1").arg(bitRateText(peakRx))
                                            : tr("measuring…"));
-    m_cards[Upload]->setCaption(measured ? tr("%1 · peak %2").arg(scope, bitRateText(peakTx))
+    m_cards[Upload]->setCaption(measured ? tr("peak %1").arg(bitRateText(peakTx))
                                          : tr("measuring…"));
 
     const TodayTotals::Totals today =
         m_today.totals([this](const std::string& name) { return included(name); });
     m_cards[ReceivedToday]->setValue(bytesText(today.rxBytes));
     m_cards[SentToday]->setValue(bytesText(today.txBytes));
-    const QString todayCaption = !today.sessionOnly ? tr("%1 · since midnight").arg(scope)
+    const QString todayCaption = !today.sessionOnly ? tr("since midnight")
                                  : m_historyOff     ? tr("this session only: history is off")
                                                     : tr("this session (reading history…)");
     m_cards[ReceivedToday]->setCaption(todayCaption);
@@ -317,7 +258,8 @@ void DashboardScreen::redrawChart() {
     const double endMs = static_cast<double>(
         std::chrono::duration_cast<std::chrono::milliseconds>(m_lastTime.time_since_epoch())
             .count());
-    const RateHistory::Points points = m_rates.points(m_interface, m_lastTime - m_window, kChartPoints);
+    const RateHistory::Points points =
+        m_rates.points(m_interface, m_lastTime - m_window, kChartPoints);
     m_chart->setData(points.download, points.upload, points.peak, endMs,
                      static_cast<double>(m_window.count()) * 1000.0);
 }

@@ -79,4 +79,7 @@ private:
     QStringList m_interfaceNames;
 };
 
+// A panel's bold title, as the dashboard's panels use it.
+QLabel* dashboardSectionTitle(const QString& text, QWidget* parent);
+
 }  // namespace netmon::gui

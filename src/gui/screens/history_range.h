@@ -15,8 +15,8 @@ struct TimeRange {
     storage::TimePoint until;  // exclusive
 };
 
-TimeRange lastHours(storage::TimePoint now, int hours);    // whole hours, the current one last
-TimeRange lastDays(storage::TimePoint now, int days);      // whole local days, today last
+TimeRange lastHours(storage::TimePoint now, int hours);  // whole hours, the current one last
+TimeRange lastDays(storage::TimePoint now, int days);    // whole local days, today last
 TimeRange thisMonth(storage::TimePoint now);
 TimeRange lastMonths(storage::TimePoint now, int months);  // whole local months, this one last
 TimeRange localDays(const QDate& from, const QDate& to);   // inclusive local days

@@ -19,20 +19,6 @@
 #include "widgets/kpi_card.h"
 
 namespace netmon::gui {
-namespace {
-
-HistoryStep defaultStep(HistoryScreen::Range range) {
-    switch (range) {
-        case HistoryScreen::Range::Last24Hours:
-            return HistoryStep::Hour;
-        case HistoryScreen::Range::Last12Months:
-            return HistoryStep::Month;
-        default:
-            return HistoryStep::Day;
-    }
-}
-
-}  // namespace
 
 HistoryScreen::HistoryScreen(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("screen"));
@@ -89,67 +75,6 @@ HistoryScreen::HistoryScreen(QWidget* parent) : QWidget(parent) {
     m_stack->setCurrentIndex(1);
 }
 
-QWidget* HistoryScreen::makeControls() {
-    auto* row = new QWidget(this);
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(8);
-
-    m_range = new QComboBox(row);
-    m_range->addItem(tr("Last 24 hours"), static_cast<int>(Range::Last24Hours));
-    m_range->addItem(tr("Last 7 days"), static_cast<int>(Range::Last7Days));
-    m_range->addItem(tr("Last 30 days"), static_cast<int>(Range::Last30Days));
-    m_range->addItem(tr("This month"), static_cast<int>(Range::ThisMonth));
-    m_range->addItem(tr("Last 12 months"), static_cast<int>(Range::Last12Months));
-    m_range->addItem(tr("Custom…"), static_cast<int>(Range::Custom));
-    m_range->setCurrentIndex(1);
-    connect(m_range, &QComboBox::activated, this,
-            [this](int index) { setRange(static_cast<Range>(m_range->itemData(index).toInt())); });
-
-    m_from = new QDateEdit(QDate::currentDate().addDays(-6), row);
-    m_to = new QDateEdit(QDate::currentDate(), row);
-    for (QDateEdit* edit : {m_from, m_to}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        edit->setVisible(false);
-        connect(edit, &QDateEdit::dateChanged, this, [this] {
-            if (m_from->isVisible()) {
-                refresh();
-            }
-        });
-    }
-
-    m_step = new QComboBox(row);
-    m_step->addItem(tr("Per hour"), static_cast<int>(HistoryStep::Hour));
-    m_step->addItem(tr("Per day"), static_cast<int>(HistoryStep::Day));
-    m_step->addItem(tr("Per month"), static_cast<int>(HistoryStep::Month));
-    m_step->setCurrentIndex(1);
-    connect(m_step, &QComboBox::activated, this, [this](int) { refresh(); });
-
-    m_interface = new QComboBox(row);
-    m_interface->addItem(tr("All interfaces"), QString());
-    m_interface->setToolTip(tr("All physical interfaces (loopback and virtual ones left out)"));
-    m_interface->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    connect(m_interface, &QComboBox::activated, this, [this](int) { refresh(); });
-
-    m_refresh = new QPushButton(tr("Refresh"), row);
-    connect(m_refresh, &QPushButton::clicked, this, &HistoryScreen::refresh);
-    m_export = new QPushButton(tr("Export CSV…"), row);
-    m_export->setEnabled(false);
-    m_export->setToolTip(tr("Save the rows behind this chart as a CSV file"));
-    connect(m_export, &QPushButton::clicked, this, &HistoryScreen::chooseExportFile);
-
-    layout->addWidget(m_range);
-    layout->addWidget(m_from);
-    layout->addWidget(m_to);
-    layout->addWidget(m_step);
-    layout->addWidget(m_interface);
-    layout->addStretch(1);
-    layout->addWidget(m_refresh);
-    layout->addWidget(m_export);
-    return row;
-}
-
 void HistoryScreen::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     if (!m_queried) {
@@ -163,67 +88,6 @@ void HistoryScreen::showSnapshot(const Snapshot& snapshot) {
             m_virtual.insert(stat.name);
         }
     }
-}
-
-void HistoryScreen::setRange(Range range) {
-    m_range->setCurrentIndex(m_range->findData(static_cast<int>(range)));
-    const bool custom = range == Range::Custom;
-    m_from->setVisible(custom);
-    m_to->setVisible(custom);
-    m_step->setCurrentIndex(m_step->findData(static_cast<int>(defaultStep(range))));
-    refresh();
-}
-
-void HistoryScreen::setStep(HistoryStep step) {
-    m_step->setCurrentIndex(m_step->findData(static_cast<int>(step)));
-    refresh();
-}
-
-void HistoryScreen::setCustomRange(const QDate& from, const QDate& to) {
-    const QSignalBlocker blockFrom(m_from);
-    const QSignalBlocker blockTo(m_to);
-    m_from->setDate(from);
-    m_to->setDate(to);
-    setRange(Range::Custom);
-}
-
-HistoryRequest HistoryScreen::makeRequest() {
-    const auto now = std::chrono::system_clock::now();
-    TimeRange range;
-    switch (static_cast<Range>(m_range->currentData().toInt())) {
-        case Range::Last24Hours:
-            range = lastHours(now, 24);
-            break;
-        case Range::Last7Days:
-            range = lastDays(now, 7);
-            break;
-        case Range::Last30Days:
-            range = lastDays(now, 30);
-            break;
-        case Range::ThisMonth:
-            range = thisMonth(now);
-            break;
-        case Range::Last12Months:
-            range = lastMonths(now, 12);
-            break;
-        case Range::Custom:
-            range = localDays(m_from->date(), m_to->date());
-            break;
-    }
-    HistoryRequest request;
-    request.id = m_nextId++;
-    request.since = range.since;
-    request.until = range.until;
-    request.step = static_cast<HistoryStep>(m_step->currentData().toInt());
-    const QString name = m_interface->currentData().toString();
-    if (!name.isEmpty()) {
-        request.interfaceName = name.toStdString();
-    }
-    request.excluded.assign(m_virtual.begin(), m_virtual.end());
-    if (m_virtual.count("lo") == 0) {
-        request.excluded.push_back("lo");
-    }
-    return request;
 }
 
 void HistoryScreen::refresh() {
@@ -261,13 +125,18 @@ void HistoryScreen::showResult(const HistoryResult& result) {
         }
     }
     const QString busiestText =
-        busiest == nullptr ? QString()
-                           : tr("busiest: %1 (%2)")
-                                 .arg(HistoryChart::bucketLabel(busiest->start, result.request.step,
-                                                                true),
-                                      bytesText(busiest->rxBytes + busiest->txBytes));
-    m_totals[0]->setCaption(tr("download, all included interfaces"));
-    m_totals[1]->setCaption(tr("upload, all included interfaces"));
+        busiest == nullptr
+            ? QString()
+            : tr("busiest: %1 (%2)")
+                  .arg(HistoryChart::bucketLabel(busiest->start, result.request.step, true),
+                       bytesText(busiest->rxBytes + busiest->txBytes));
+    const auto lastDay = result.request.until - std::chrono::seconds(1);
+    m_totals[0]->setCaption(
+        tr("%1 – %2").arg(HistoryChart::bucketLabel(result.request.since, HistoryStep::Day, false),
+                          HistoryChart::bucketLabel(lastDay, HistoryStep::Day, false)));
+    m_totals[1]->setCaption(result.request.interfaceName
+                                ? toQString(*result.request.interfaceName)
+                                : tr("all interfaces but loopback and virtual ones"));
     m_totals[2]->setCaption(busiestText);
 
     if (!result.error.empty()) {
@@ -278,14 +147,15 @@ void HistoryScreen::showResult(const HistoryResult& result) {
     }
     m_chart->setBuckets(result.buckets, result.request.step);
     if (result.buckets.empty()) {
-        m_empty->setText(tr("No traffic recorded in this range yet.\nThe app records while it "
-                            "runs; `netmon record` records without it."));
+        m_empty->setText(
+            tr("No traffic recorded in this range yet.\nThe app records while it "
+               "runs; `netmon record` records without it."));
         m_stack->setCurrentIndex(1);
     } else {
         m_stack->setCurrentIndex(0);
     }
-    m_status->setText(tr("%n bar(s) · updated %1", nullptr, static_cast<int>(result.buckets.size()))
-                          .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_status->setText(
+        tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
 }
 
 void HistoryScreen::updateInterfaceChoices(const std::vector<std::string>& names) {
@@ -314,9 +184,8 @@ void HistoryScreen::updateInterfaceChoices(const std::vector<std::string>& names
 }
 
 void HistoryScreen::chooseExportFile() {
-    const QString suggested =
-        QDir::home().filePath(QStringLiteral("netmon-history-%1.csv")
-                                  .arg(QDate::currentDate().toString(Qt::ISODate)));
+    const QString suggested = QDir::home().filePath(
+        QStringLiteral("netmon-history-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export history as CSV"), suggested,
                                                       tr("CSV files (*.csv)"));
     if (!path.isEmpty()) {

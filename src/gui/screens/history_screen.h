@@ -39,6 +39,7 @@ public:
     void setRange(Range range);
     void setStep(HistoryStep step);
     void setCustomRange(const QDate& from, const QDate& to);  // local days, inclusive
+    void setInterface(const QString& name);                   // empty: all physical interfaces
     // Asks the worker for the chosen range now.
     void refresh();
     // Asks the worker to write what is shown to `path` as CSV.

@@ -10,6 +10,7 @@
 
 #include "models/interface_filter_proxy.h"
 #include "models/interface_table_model.h"
+#include "widgets/column_fitter.h"
 #include "widgets/sparkline_delegate.h"
 #include "widgets/table_columns.h"
 
@@ -54,19 +55,24 @@ InterfacesScreen::InterfacesScreen(QWidget* parent)
     m_table->setItemDelegateForColumn(
         InterfaceTableModel::Activity,
         new SparklineDelegate(InterfaceTableModel::ActivityRole, this));
-    QHeaderView* columns = m_table->horizontalHeader();
-    columns->setSectionResizeMode(QHeaderView::ResizeToContents);
-    columns->setSectionResizeMode(InterfaceTableModel::Addresses, QHeaderView::Stretch);
-    columns->setSectionResizeMode(InterfaceTableModel::Activity, QHeaderView::Fixed);
-    columns->resizeSection(InterfaceTableModel::Activity, 130);
-    columns->setMinimumSectionSize(60);
-    // Figures change every tick: fixed widths that fit the widest value, so columns never jump.
-    for (const int column : {InterfaceTableModel::Speed, InterfaceTableModel::Received,
-                             InterfaceTableModel::Sent, InterfaceTableModel::Download,
-                             InterfaceTableModel::Upload}) {
-        columns->setSectionResizeMode(column, QHeaderView::Fixed);
-        columns->resizeSection(column, figureColumnWidth(*m_table, column));
-    }
+    using Fit = ColumnFitter::Column;
+    const auto text = [this](const char* sample) {
+        return textColumnWidth(*m_table, QString::fromLatin1(sample));
+    };
+    const auto figure = [this](int column) { return figureColumnWidth(*m_table, column); };
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
+    new ColumnFitter(
+        *m_table,
+        {Fit{InterfaceTableModel::Name, text("wlp0s20f3"), 1},
+         Fit{InterfaceTableModel::State, headerColumnWidth(*m_table, InterfaceTableModel::State)},
+         Fit{InterfaceTableModel::Type, text("container")},
+         Fit{InterfaceTableModel::Addresses, text("192.168.100.100/24"), 4},
+         Fit{InterfaceTableModel::Speed, figure(InterfaceTableModel::Speed)},
+         Fit{InterfaceTableModel::Received, figure(InterfaceTableModel::Received)},
+         Fit{InterfaceTableModel::Sent, figure(InterfaceTableModel::Sent)},
+         Fit{InterfaceTableModel::Download, figure(InterfaceTableModel::Download)},
+         Fit{InterfaceTableModel::Upload, figure(InterfaceTableModel::Upload)},
+         Fit{InterfaceTableModel::Activity, 110}});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
@@ -90,8 +96,8 @@ void InterfacesScreen::setShowVirtual(bool show) {
 void InterfacesScreen::updateSummary() {
     const int all = m_model->rowCount();
     const int shown = m_proxy->rowCount();
-    m_summary->setText(shown == all ? tr("%n interface(s)", nullptr, all)
-                                    : tr("%1 of %n shown", nullptr, all).arg(shown));
+    m_summary->setText(shown == all ? (all == 1 ? tr("1 interface") : tr("%1 interfaces").arg(all))
+                                    : tr("%1 of %2 shown").arg(shown).arg(all));
 }
 
 }  // namespace netmon::gui

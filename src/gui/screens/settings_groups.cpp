@@ -100,7 +100,8 @@ QWidget* SettingsScreen::makeModeGroup() {
 QWidget* SettingsScreen::makePrivacyGroup() {
     auto* group = new QGroupBox(tr("Privacy"), this);
     auto* layout = groupLayout(group);
-    m_resolveNames = new QCheckBox(tr("Look up host names of remote addresses (reverse DNS)"), group);
+    m_resolveNames =
+        new QCheckBox(tr("Look up host names of remote addresses (reverse DNS)"), group);
     m_maskAddresses = new QCheckBox(tr("Mask addresses (keep only the network part)"), group);
     m_storeHosts = new QCheckBox(tr("Keep per-host traffic in the history database"), group);
     for (QCheckBox* box : {m_resolveNames, m_maskAddresses, m_storeHosts}) {
@@ -157,9 +158,8 @@ QWidget* SettingsScreen::makeStorageGroup() {
     connect(m_database, &QLineEdit::textChanged, this, &SettingsScreen::validate);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
-            this, tr("History database"), m_database->text().isEmpty()
-                                              ? m_database->placeholderText()
-                                              : m_database->text(),
+            this, tr("History database"),
+            m_database->text().isEmpty() ? m_database->placeholderText() : m_database->text(),
             tr("SQLite databases (*.db);;All files (*)"), nullptr,
             QFileDialog::DontConfirmOverwrite);
         if (!path.isEmpty()) {
@@ -192,8 +192,9 @@ QWidget* SettingsScreen::makeAppearanceGroup() {
 // What mode is in use and why, and what deep mode would need here (permissions probe).
 void SettingsScreen::refreshModeText() {
     const auto selected = static_cast<CaptureMode>(std::max(0, m_mode->checkedId()));
-    QString text = tr("In use: basic mode. Interface totals are exact; connections show what the "
-                      "OS tells without admin rights (TCP byte counts, no UDP bytes).");
+    QString text =
+        tr("In use: basic mode. Interface totals are exact; connections show what the "
+           "OS tells without admin rights (TCP byte counts, no UDP bytes).");
     if (selected != CaptureMode::Basic) {
         text += QLatin1Char(' ') +
                 tr("Deep capture (eBPF, or libpcap where eBPF cannot load) is not built into this "
@@ -204,27 +205,32 @@ void SettingsScreen::refreshModeText() {
         m_checks->setText(tr("Checking what this machine allows…"));
         return;
     }
-    QString html = QStringLiteral("<p>%1</p><table cellspacing='3'>")
-                       .arg(m_report.deepModePossible()
-                                ? tr("This machine would allow deep mode:")
-                                : tr("Deep mode would need what is marked ✖:"));
+    QString html =
+        QStringLiteral("<p>%1</p><table cellspacing='3'>")
+            .arg(m_report.deepModePossible() ? tr("This machine would allow deep mode:")
+                                             : tr("Deep mode would need what is marked ✖:"));
     for (const PermissionCheck& check : m_report.checks) {
-        html += QStringLiteral("<tr><td>%1</td><td><b>%2</b><br>%3%4</td></tr>")
-                    .arg(check.passed ? QStringLiteral("✔") : QStringLiteral("✖"),
-                         toQString(check.name).toHtmlEscaped(),
-                         toQString(check.detail).toHtmlEscaped(),
-                         check.passed || check.hint.empty()
-                             ? QString()
-                             : QStringLiteral("<br><i>%1</i>")
-                                   .arg(tr("Fix: %1").arg(toQString(check.hint).toHtmlEscaped())));
+        html +=
+            QStringLiteral("<tr><td>%1</td><td><b>%2</b><br>%3%4</td></tr>")
+                .arg(check.passed ? QStringLiteral("✔") : QStringLiteral("✖"),
+                     toQString(check.name).toHtmlEscaped(), toQString(check.detail).toHtmlEscaped(),
+                     check.passed || check.hint.empty()
+                         ? QString()
+                         : QStringLiteral("<br><i>%1</i>")
+                               .arg(tr("Fix: %1").arg(toQString(check.hint).toHtmlEscaped())));
     }
     html += QStringLiteral("</table>");
     m_checks->setText(html);
 }
 
+QString SettingsScreen::modeText() const {
+    return m_modeText->text() + QLatin1Char('\n') + m_checks->text();
+}
+
 void SettingsScreen::refreshDatabaseStatus() {
-    const QString path = m_applied.databasePath.empty() ? m_defaultDatabase
-                                                        : toQString(m_applied.databasePath.string());
+    const QString path = m_applied.databasePath.empty()
+                             ? m_defaultDatabase
+                             : toQString(m_applied.databasePath.string());
     switch (m_health.state) {
         case HistoryHealth::State::Opening:
             m_databaseStatus->setText(tr("Opening %1…").arg(path));

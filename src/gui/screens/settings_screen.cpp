@@ -19,7 +19,7 @@
 namespace netmon::gui {
 namespace {
 
-constexpr int kTwoColumnWidth = 1100;
+constexpr int kTwoColumnWidth = 1000;
 
 void repolish(QWidget* widget) {
     widget->style()->unpolish(widget);
@@ -84,7 +84,7 @@ SettingsScreen::SettingsScreen(QWidget* parent) : QWidget(parent) {
 void SettingsScreen::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     m_columns->setDirection(event->size().width() >= kTwoColumnWidth ? QBoxLayout::LeftToRight
-                                                                      : QBoxLayout::TopToBottom);
+                                                                     : QBoxLayout::TopToBottom);
 }
 
 void SettingsScreen::setConfig(const Config& config, const QString& configPath) {
@@ -107,8 +107,8 @@ void SettingsScreen::setConfig(const Config& config, const QString& configPath) 
     names.insert(config.monitoredInterfaces.begin(), config.monitoredInterfaces.end());
     for (const std::string& name : names) {
         const bool checked =
-            std::find(config.monitoredInterfaces.begin(), config.monitoredInterfaces.end(),
-                      name) != config.monitoredInterfaces.end();
+            std::find(config.monitoredInterfaces.begin(), config.monitoredInterfaces.end(), name) !=
+            config.monitoredInterfaces.end();
         addInterfaceItem(toQString(name), checked);
     }
     m_database->setText(toQString(config.databasePath.string()));
@@ -159,8 +159,7 @@ void SettingsScreen::setAppearance(ThemeName theme, bool closeToTray, bool trayA
     m_theme->setCurrentIndex(m_theme->findData(themeToString(theme)));
     m_closeToTray->setChecked(closeToTray && trayAvailable);
     m_closeToTray->setEnabled(trayAvailable);
-    m_closeToTray->setToolTip(trayAvailable ? QString()
-                                            : tr("This desktop has no system tray."));
+    m_closeToTray->setToolTip(trayAvailable ? QString() : tr("This desktop has no system tray."));
 }
 
 void SettingsScreen::showError(QLineEdit* field, const QString* error) {
@@ -220,17 +219,17 @@ std::optional<Config> SettingsScreen::editedConfig() const {
         return std::nullopt;
     }
     Config config = m_applied;
-    config.samplingInterval = std::chrono::milliseconds(std::get<int>(interval));
-    config.retentionDays = std::get<int>(retention);
+    config.samplingInterval = std::chrono::milliseconds(*interval);
+    config.retentionDays = *retention;
     config.captureMode = static_cast<CaptureMode>(std::max(0, m_mode->checkedId()));
     config.privacy.resolveHostNames = m_resolveNames->isChecked();
     config.privacy.maskAddresses = m_maskAddresses->isChecked();
     config.privacy.storeHostHistory = m_storeHosts->isChecked();
     config.monitoredInterfaces.clear();
-    for (const QString& name : std::get<QStringList>(interfaces)) {
+    for (const QString& name : *interfaces) {
         config.monitoredInterfaces.push_back(name.toStdString());
     }
-    config.databasePath = std::get<QString>(database).toStdString();
+    config.databasePath = database->toStdString();
     return config;
 }
 
@@ -240,8 +239,7 @@ bool SettingsScreen::isValid() const {
 
 QString SettingsScreen::errorText(QLineEdit* field) const {
     const auto found = m_errors.find(field);
-    return found == m_errors.end() || found->second->isHidden() ? QString()
-                                                                 : found->second->text();
+    return found == m_errors.end() || found->second->isHidden() ? QString() : found->second->text();
 }
 
 void SettingsScreen::setAllInterfaces(bool all) {
@@ -273,9 +271,8 @@ void SettingsScreen::revert() {
 }
 
 void SettingsScreen::setSaveResult(const QString& error) {
-    m_saveStatus->setText(error.isEmpty()
-                              ? tr("In effect now, and saved to %1.").arg(m_configPath)
-                              : tr("In effect now, but not saved: %1").arg(error));
+    m_saveStatus->setText(error.isEmpty() ? tr("In effect now, and saved to %1.").arg(m_configPath)
+                                          : tr("In effect now, but not saved: %1").arg(error));
 }
 
 }  // namespace netmon::gui

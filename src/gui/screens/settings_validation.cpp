@@ -40,10 +40,11 @@ QString sentence(const std::string& reason) {
 Checked<int> parseSamplingInterval(const QString& text) {
     const auto value = wholeNumber(text);
     if (!value) {
-        return tr("Enter a whole number of milliseconds, e.g. 1000 for once a second.");
+        return tl::make_unexpected(
+            tr("Enter a whole number of milliseconds, e.g. 1000 for once a second."));
     }
     if (auto refused = checkSamplingInterval(std::chrono::milliseconds(*value))) {
-        return sentence(*refused);
+        return tl::make_unexpected(sentence(*refused));
     }
     return *value;
 }
@@ -51,10 +52,10 @@ Checked<int> parseSamplingInterval(const QString& text) {
 Checked<int> parseRetentionDays(const QString& text) {
     const auto value = wholeNumber(text);
     if (!value) {
-        return tr("Enter a whole number of days, e.g. 90.");
+        return tl::make_unexpected(tr("Enter a whole number of days, e.g. 90."));
     }
     if (auto refused = checkRetentionDays(*value)) {
-        return sentence(*refused);
+        return tl::make_unexpected(sentence(*refused));
     }
     return *value;
 }
@@ -65,13 +66,14 @@ Checked<QString> parseDatabasePath(const QString& text) {
         return path;
     }
     if (!QDir::isAbsolutePath(path)) {
-        return tr("Use a full path, e.g. %1.")
-            .arg(QDir::home().filePath(QStringLiteral(".local/share/netmon/history.db")));
+        return tl::make_unexpected(
+            tr("Use a full path, e.g. %1.")
+                .arg(QDir::home().filePath(QStringLiteral(".local/share/netmon/history.db"))));
     }
     // Only looks at the name: whether the disk takes it is found when the worker opens it.
     if (path.endsWith(QLatin1Char('/')) || QFileInfo(path).isDir()) {
-        return tr("That is a folder; name a file in it, e.g. %1.")
-            .arg(QDir(path).filePath(QStringLiteral("history.db")));
+        return tl::make_unexpected(tr("That is a folder; name a file in it, e.g. %1.")
+                                       .arg(QDir(path).filePath(QStringLiteral("history.db"))));
     }
     return path;
 }
@@ -81,11 +83,11 @@ Checked<QStringList> parseMonitoredInterfaces(bool all, const QStringList& names
         return QStringList();
     }
     if (names.isEmpty()) {
-        return tr("Pick at least one interface, or monitor all of them.");
+        return tl::make_unexpected(tr("Pick at least one interface, or monitor all of them."));
     }
     for (const QString& name : names) {
         if (auto refused = checkInterfaceName(name.toStdString())) {
-            return sentence(*refused);
+            return tl::make_unexpected(sentence(*refused));
         }
     }
     return names;

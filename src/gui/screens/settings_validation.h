@@ -3,7 +3,7 @@
 
 #include <QString>
 #include <QStringList>
-#include <variant>
+#include <tl/expected.hpp>
 
 namespace netmon::gui {
 
@@ -11,7 +11,7 @@ namespace netmon::gui {
 // under the field). The ranges and name rules are core's (checkSamplingInterval…); these add
 // only the parsing of what was typed.
 template <typename T>
-using Checked = std::variant<T, QString>;
+using Checked = tl::expected<T, QString>;
 
 Checked<int> parseSamplingInterval(const QString& text);  // milliseconds
 Checked<int> parseRetentionDays(const QString& text);
@@ -22,7 +22,7 @@ Checked<QStringList> parseMonitoredInterfaces(bool all, const QStringList& names
 
 template <typename T>
 const QString* refusal(const Checked<T>& checked) {
-    return std::get_if<QString>(&checked);
+    return checked ? nullptr : &checked.error();
 }
 
 }  // namespace netmon::gui

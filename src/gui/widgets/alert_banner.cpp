@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -33,6 +34,22 @@ QString levelSymbol(Alert::Level level) {
     }
     return QStringLiteral("ℹ");
 }
+
+// A word-wrapped label that takes exactly the height its text needs at its current width (box
+// layouts otherwise guess from a narrower width and leave a tall gap, or clip the last line).
+class FittedLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QLabel::resizeEvent(event);
+        const int height = heightForWidth(event->size().width());
+        if (height > 0 && height != minimumHeight()) {
+            setFixedHeight(height);
+        }
+    }
+};
 
 }  // namespace
 
@@ -72,12 +89,13 @@ QWidget* AlertBanner::makeRow(const Alert& alert) {
 
     auto* symbol = new QLabel(levelSymbol(alert.level), row);
     symbol->setObjectName(QStringLiteral("alertSymbol"));
-    auto* text = new QLabel(alert.text, row);
+    auto* text = new FittedLabel(alert.text, row);
+    text->setToolTip(alert.details);
     text->setObjectName(QStringLiteral("alertText"));
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    layout->addWidget(symbol, 0, Qt::AlignTop);
+    layout->addWidget(symbol, 0, Qt::AlignVCenter);
     layout->addWidget(text, 1);
 
     if (alert.action != Alert::Action::None && !alert.actionText.isEmpty()) {

@@ -7,13 +7,14 @@
 namespace netmon::gui {
 namespace {
 
-// 1, 2, 2.5, 5 × 10^n at or above `value`: tick labels stay short and round.
+// The smallest of these × 10^n at or above `value`: with the axes' five ticks (four steps) the
+// labels stay short and round (16 → 0, 4, 8, 12, 16; 3 → 0, 0.75, 1.5, 2.25, 3).
 double niceCeiling(double value) {
     if (!(value > 0)) {
         return 1;
     }
     const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    for (const double step : {1.0, 1.2, 1.6, 2.0, 2.4, 3.0, 4.0, 6.0, 8.0, 10.0}) {
         if (value <= step * magnitude * 1.0000001) {
             return step * magnitude;
         }

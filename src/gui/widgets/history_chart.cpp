@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/history_chart.h"
 
+#include <QApplication>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QDateTime>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QValueAxis>
 #include <algorithm>
 
@@ -36,7 +38,9 @@ HistoryChart::HistoryChart(QWidget* parent)
     m_bytes->setLabelFormat(QStringLiteral("%g"));
     m_bytes->setTickCount(5);
     m_chart->legend()->setAlignment(Qt::AlignTop);
-    m_chart->setMargins(QMargins(4, 4, 8, 4));
+    m_chart->setMargins(QMargins(0, 0, 4, 0));
+    m_chart->setBackgroundRoundness(0);
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     m_chart->setAnimationOptions(QChart::NoAnimation);
     setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
@@ -62,8 +66,8 @@ QString HistoryChart::bucketLabel(storage::TimePoint start, HistoryStep step, bo
 void HistoryChart::setBuckets(const std::vector<HistoryBucket>& buckets, HistoryStep step) {
     double peak = 0;
     for (const HistoryBucket& bucket : buckets) {
-        peak = std::max({peak, static_cast<double>(bucket.rxBytes),
-                         static_cast<double>(bucket.txBytes)});
+        peak = std::max(
+            {peak, static_cast<double>(bucket.rxBytes), static_cast<double>(bucket.txBytes)});
     }
     const AxisScale scale = byteAxis(peak);
     m_unit = scale.unit;
@@ -77,7 +81,8 @@ void HistoryChart::setBuckets(const std::vector<HistoryBucket>& buckets, History
         sent.append(static_cast<double>(bucket.txBytes) / scale.divisor);
         // Hour labels carry the date where the day changes.
         const QString day = bucketLabel(bucket.start, HistoryStep::Day, false);
-        m_labels.append(bucketLabel(bucket.start, step, step == HistoryStep::Hour && day != lastDay));
+        m_labels.append(
+            bucketLabel(bucket.start, step, step == HistoryStep::Hour && day != lastDay));
         m_datedLabels.append(bucketLabel(bucket.start, step, true));
         lastDay = day;
     }
@@ -129,14 +134,17 @@ void HistoryChart::resizeEvent(QResizeEvent* event) {
 
 void HistoryChart::changeEvent(QEvent* event) {
     QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    // A theme switch sets the application palette and style sheet: either event may come first.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
         applyPalette();
     }
 }
 
 void HistoryChart::applyPalette() {
-    styleChart(*m_chart, palette());
-    const ChartColors colors = chartColors(palette());
+    // The theme's palette: the style sheet may have given this view a palette of its own.
+    const QPalette theme = QApplication::palette();
+    styleChart(*m_chart, theme);
+    const ChartColors colors = chartColors(theme);
     m_received->setColor(colors.download);
     m_received->setBorderColor(colors.download);
     m_sent->setColor(colors.upload);

@@ -3,8 +3,8 @@
 
 #include <QEvent>
 #include <QLabel>
-#include <algorithm>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace netmon::gui {
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/rate_chart.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -30,8 +32,8 @@ RateChart::RateChart(QWidget* parent)
     m_chart->addSeries(m_upload);
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_rate, Qt::AlignLeft);
-    for (QAbstractSeries* series : {static_cast<QAbstractSeries*>(m_downloadArea),
-                                    static_cast<QAbstractSeries*>(m_upload)}) {
+    for (QAbstractSeries* series :
+         {static_cast<QAbstractSeries*>(m_downloadArea), static_cast<QAbstractSeries*>(m_upload)}) {
         series->attachAxis(m_time);
         series->attachAxis(m_rate);
     }
@@ -41,7 +43,9 @@ RateChart::RateChart(QWidget* parent)
     m_rate->setLabelFormat(QStringLiteral("%g"));
     m_rate->setRange(0, 1);
     m_chart->legend()->setAlignment(Qt::AlignTop);
-    m_chart->setMargins(QMargins(4, 4, 8, 4));
+    m_chart->setMargins(QMargins(0, 0, 4, 0));
+    m_chart->setBackgroundRoundness(0);
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     m_chart->setAnimationOptions(QChart::NoAnimation);
     setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
@@ -85,14 +89,17 @@ qsizetype RateChart::pointCount() const {
 
 void RateChart::changeEvent(QEvent* event) {
     QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    // A theme switch sets the application palette and style sheet: either event may come first.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
         applyPalette();
     }
 }
 
 void RateChart::applyPalette() {
-    styleChart(*m_chart, palette());
-    const ChartColors colors = chartColors(palette());
+    // The theme's palette: the style sheet may have given this view a palette of its own.
+    const QPalette theme = QApplication::palette();
+    styleChart(*m_chart, theme);
+    const ChartColors colors = chartColors(theme);
     QColor fill = colors.download;
     fill.setAlphaF(0.22f);
     m_downloadArea->setBrush(fill);

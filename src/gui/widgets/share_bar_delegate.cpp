@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "widgets/chart_style.h"
+
 namespace netmon::gui {
 
 ShareBarDelegate::ShareBarDelegate(int role, QObject* parent)
@@ -30,7 +32,9 @@ void ShareBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     painter->drawRoundedRect(track, 3, 3);
     QRectF bar = track;
     bar.setWidth(std::max(track.width() * share, share > 0 ? 3.0 : 0.0));
-    painter->setBrush(option.palette.color(QPalette::Highlight));
+    QColor barColor = chartColors(option.palette).download;
+    barColor.setAlphaF(0.55f);
+    painter->setBrush(barColor);
     painter->drawRoundedRect(bar, 3, 3);
     painter->setPen(option.palette.color(QPalette::Text));
     painter->drawText(track.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight,

@@ -5,6 +5,8 @@
 #include <QPainterPath>
 #include <algorithm>
 
+#include "widgets/chart_style.h"
+
 namespace netmon::gui {
 
 Sparkline::Sparkline(QWidget* parent) : QWidget(parent) {
@@ -23,7 +25,7 @@ QSize Sparkline::sizeHint() const {
 void Sparkline::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     paint(painter, QRectF(rect()).adjusted(1, 2, -1, -2), m_values,
-          palette().color(QPalette::Highlight));
+          chartColors(palette()).download);
 }
 
 void Sparkline::paint(QPainter& painter, const QRectF& rect, const QList<double>& values,

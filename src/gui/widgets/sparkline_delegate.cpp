@@ -3,6 +3,7 @@
 
 #include <QPainter>
 
+#include "widgets/chart_style.h"
 #include "widgets/sparkline.h"
 
 namespace netmon::gui {
@@ -16,7 +17,7 @@ void SparklineDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     const auto values = index.data(m_role).value<QList<double>>();
     const QColor color = option.state & QStyle::State_Selected
                              ? option.palette.color(QPalette::HighlightedText)
-                             : option.palette.color(QPalette::Highlight);
+                             : chartColors(option.palette).download;
     Sparkline::paint(*painter, QRectF(option.rect).adjusted(6, 5, -6, -5), values, color);
 }
 

@@ -18,8 +18,26 @@ int figureColumnWidth(const QTableView& table, int column) {
             : QString();
     QFont bold = table.horizontalHeader()->font();
     bold.setBold(true);
-    const int header = QFontMetrics(bold).horizontalAdvance(title) + 28;  // padding, sort arrow
-    return std::max(widestFigure + 24, header);
+    const int header = QFontMetrics(bold).horizontalAdvance(title) + 26;  // padding, sort arrow
+    return std::max(widestFigure + 14, header);
+}
+
+int textColumnWidth(const QTableView& table, const QString& sample) {
+    return QFontMetrics(table.font()).horizontalAdvance(sample) + 14;
+}
+
+}  // namespace netmon::gui
+
+namespace netmon::gui {
+
+int headerColumnWidth(const QTableView& table, int column) {
+    const QString title =
+        table.model() != nullptr
+            ? table.model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString()
+            : QString();
+    QFont bold = table.horizontalHeader()->font();
+    bold.setBold(true);
+    return QFontMetrics(bold).horizontalAdvance(title) + 26;
 }
 
 }  // namespace netmon::gui
