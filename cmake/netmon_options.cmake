@@ -14,3 +14,17 @@ endif()
 if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
     set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
 endif()
+
+# Qt safety defines for Qt targets. QT_NO_KEYWORDS: Q_SIGNALS/Q_SLOTS/Q_EMIT, no clash with
+# other libraries' `signals`/`emit`. QT_NO_CAST_FROM_ASCII is left out: core speaks std::string,
+# and every conversion goes through app/qt_text.h anyway.
+add_library(netmon_qt_options INTERFACE)
+target_compile_definitions(netmon_qt_options INTERFACE
+    QT_NO_KEYWORDS
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_FOREACH
+    QT_USE_QSTRINGBUILDER
+    QT_DISABLE_DEPRECATED_BEFORE=0x060200)
