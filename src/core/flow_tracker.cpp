@@ -66,7 +66,9 @@ TrackedFlow FlowTracker::follow(const SocketRecord& record, const SocketOwner* o
     stat.id = id;
     stat.state = record.state;
     stat.listening = record.listening;
-    stat.uid = record.uid;
+    if (!closed || !seenBefore) {
+        stat.uid = record.uid;  // destroy notices carry uid 0: keep the one seen while open
+    }
     if (stat.service.empty()) {
         stat.service = serviceFor(record);
     }

@@ -32,7 +32,8 @@ struct SocketRecord {
 struct SocketReading {
     std::vector<SocketRecord> open;
     // Sockets destroyed since the previous read, with their final counters — where the OS
-    // announces them (Linux: sock_diag destroy notifications, which need CAP_NET_ADMIN).
+    // announces them (Linux: sock_diag destroy notifications; some kernels refuse them to
+    // unprivileged processes, then reportsClosedSockets() is false).
     std::vector<SocketRecord> closed;
 };
 
@@ -43,7 +44,7 @@ public:
     virtual ~SocketSource() = default;
     virtual Result<SocketReading> read() = 0;
     [[nodiscard]] virtual std::string_view mechanism() const = 0;
-    // Whether read() fills SocketReading::closed here (it may need privileges).
+    // Whether read() fills SocketReading::closed here.
     [[nodiscard]] virtual bool reportsClosedSockets() const = 0;
 };
 

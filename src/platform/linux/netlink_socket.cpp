@@ -19,10 +19,14 @@ std::string errnoText(int error) {
     return std::strerror(error);
 }
 
-Result<UniqueFd> openRouteSocket() {
-    UniqueFd fd(::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE));
+Result<UniqueFd> openNetlinkSocket(NetlinkProtocol protocol) {
+    const bool route = protocol == NetlinkProtocol::Route;
+    UniqueFd fd(
+        ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, route ? NETLINK_ROUTE : NETLINK_SOCK_DIAG));
     if (!fd.valid()) {
-        return fail("cannot open a netlink socket: " + errnoText(errno),
+        return fail(std::string("cannot open a ") +
+                        (route ? "NETLINK_ROUTE" : "NETLINK_SOCK_DIAG") +
+                        " socket: " + errnoText(errno),
                     "the sandbox or seccomp profile may forbid AF_NETLINK");
     }
     // A kernel that never answers must not hang the sampling thread.
@@ -34,18 +38,22 @@ Result<UniqueFd> openRouteSocket() {
 }  // namespace
 
 Result<NetlinkSocket> NetlinkSocket::open(std::size_t bufferSize) {
-    auto fd = openRouteSocket();
+    return open(NetlinkProtocol::Route, bufferSize);
+}
+
+Result<NetlinkSocket> NetlinkSocket::open(NetlinkProtocol protocol, std::size_t bufferSize) {
+    auto fd = openNetlinkSocket(protocol);
     if (!fd) {
         return tl::unexpected(fd.error());
     }
-    NetlinkSocket socket(std::move(*fd));
+    NetlinkSocket socket(std::move(*fd), protocol);
     socket.m_receiveBuffer.resize(std::max<std::size_t>(bufferSize, sizeof(nlmsghdr)));
     return socket;
 }
 
 Result<void> NetlinkSocket::reopen() {
     // A fresh socket drops the unfinished dump and its queued parts.
-    auto fd = openRouteSocket();
+    auto fd = openNetlinkSocket(m_protocol);
     if (!fd) {
         m_fd.reset();
         return tl::unexpected(fd.error());

@@ -11,12 +11,20 @@
 
 namespace netmon::linux_platform {
 
-// A NETLINK_ROUTE socket that runs dump requests (RTM_GETLINK, RTM_GETADDR, …) and gathers
-// every part of the reply. Not thread-safe: one owner, one dump at a time.
+// The netlink families this program talks to.
+enum class NetlinkProtocol : std::uint8_t {
+    Route,    // NETLINK_ROUTE: links, addresses, statistics
+    SockDiag  // NETLINK_SOCK_DIAG: the socket tables (inet_diag)
+};
+
+// A netlink socket that runs dump requests (RTM_GETLINK, RTM_GETADDR, SOCK_DIAG_BY_FAMILY, …)
+// and gathers every part of the reply. Not thread-safe: one owner, one dump at a time.
 class NetlinkSocket {
 public:
     // `bufferSize` is where receiving starts; it grows when the kernel sends a larger part.
     static Result<NetlinkSocket> open(std::size_t bufferSize = kDefaultBufferSize);
+    static Result<NetlinkSocket> open(NetlinkProtocol protocol,
+                                      std::size_t bufferSize = kDefaultBufferSize);
     // The kernel sizes dump parts to the reader's buffer, up to 32 KiB for most dumps.
     static constexpr std::size_t kDefaultBufferSize = 32 * 1024;
 
@@ -28,7 +36,8 @@ public:
     Result<ByteSpan> dump(std::uint16_t type, ByteSpan request);
 
 private:
-    explicit NetlinkSocket(UniqueFd fd) : m_fd(std::move(fd)) {}
+    NetlinkSocket(UniqueFd fd, NetlinkProtocol protocol)
+        : m_fd(std::move(fd)), m_protocol(protocol) {}
 
     // Failed leaves the socket ready for the next request; Broken and Retry leave a dump
     // half-read (the kernel would answer the next one with EBUSY), so the socket is replaced.
@@ -42,6 +51,7 @@ private:
     Result<void> reopen();
 
     UniqueFd m_fd;
+    NetlinkProtocol m_protocol = NetlinkProtocol::Route;
     std::uint32_t m_sequence = 0;
     std::vector<std::byte> m_receiveBuffer;
     std::vector<std::byte> m_reply;

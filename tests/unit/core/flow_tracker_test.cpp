@@ -107,6 +107,17 @@ TEST(FlowTracker, DestroyNoticeCountsTheFinalBytesOnce) {
     EXPECT_EQ(out[0].stat.bytesIn, 9'500U);
 }
 
+TEST(FlowTracker, DestroyNoticeKeepsTheUidSeenWhileOpen) {
+    FlowTracker tracker;
+    SocketRecord open = tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 10, 10);
+    open.uid = 1000;
+    tracker.update(opened({open}), {}, kStart);
+    SocketReading reading;
+    reading.closed = {tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 20, 10)};  // uid 0
+    const auto out = tracker.update(reading, {}, kStart + 1s);
+    EXPECT_EQ(out.at(0).stat.uid, 1000U);
+}
+
 TEST(FlowTracker, FlowBornAndGoneBetweenTicksStillCounts) {
     FlowTracker tracker;
     tracker.update({}, {}, kStart);
