@@ -55,10 +55,23 @@ nlohmann::json watchTickJson(const Snapshot& snapshot) {
             {"counter_reset", traffic && traffic->counterReset},
         });
     }
+    const auto all = [](const auto& items, auto toJson) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& item : items) {
+            out.push_back(toJson(item));
+        }
+        return out;
+    };
     return {
-        {"time", formatIsoUtc(snapshot.wallTime)}, {"sequence", snapshot.sequence},
-        {"mode", toString(snapshot.mode)},         {"warnings", snapshot.warnings},
+        {"time", formatIsoUtc(snapshot.wallTime)},
+        {"sequence", snapshot.sequence},
+        {"mode", toString(snapshot.mode)},
+        {"visibility", visibilityJson(snapshot.visibility)},
+        {"warnings", snapshot.warnings},
         {"interfaces", std::move(interfaces)},
+        {"flows", all(snapshot.flows, flowJson)},
+        {"hosts", all(snapshot.hosts, hostJson)},
+        {"processes", all(snapshot.processes, processJson)},
     };
 }
 

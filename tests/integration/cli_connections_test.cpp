@@ -160,7 +160,7 @@ TEST_F(CliConnections, ConnectionClosedBetweenTicksStillCountsInItsHost) {
     kept.transfer(10'000, 1'000);
     closing.transfer(40'000, 4'000);
 
-    nlohmann::json tick;
+    nlohmann::json tick = {{"hosts", nlohmann::json::array()}, {"flows", nlohmann::json::array()}};
     for (int i = 0; i < 50 && hostIn(tick) != 50'000; ++i) {
         const auto line = watch.readLine(5s);
         ASSERT_TRUE(line) << watch.drainStderr();

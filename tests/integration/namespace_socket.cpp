@@ -14,20 +14,9 @@
 #include <thread>
 #include <utility>
 
+#include "fakes/loopback_sockets.h"
+
 namespace netmon::test {
-namespace {
-
-sockaddr_in endpoint(const std::string& address, std::uint16_t port) {
-    sockaddr_in out{};
-    out.sin_family = AF_INET;
-    out.sin_port = htons(port);
-    if (::inet_pton(AF_INET, address.c_str(), &out.sin_addr) != 1) {
-        throw std::runtime_error("bad IPv4 address " + address);
-    }
-    return out;
-}
-
-}  // namespace
 
 NamespaceSocket::NamespaceSocket(const std::string& ns, int type) {
     std::string failure;
@@ -66,28 +55,21 @@ void NamespaceSocket::close() {
 }
 
 void bindTo(const NamespaceSocket& socket, const std::string& address, std::uint16_t port) {
-    const sockaddr_in local = endpoint(address, port);
+    socklen_t length = 0;
+    const sockaddr_storage local = socketAddress(address, port, length);
     const int reuse = 1;
     ::setsockopt(socket.fd(), SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof reuse);
-    if (::bind(socket.fd(), reinterpret_cast<const sockaddr*>(&local), sizeof local) != 0) {
-        throw std::runtime_error("bind " + address + ":" + std::to_string(port) + ": " +
-                                 std::strerror(errno));
+    if (::bind(socket.fd(), reinterpret_cast<const sockaddr*>(&local), length) != 0) {
+        socketFailure("bind " + address + ":" + std::to_string(port));
     }
 }
 
 void connectTo(const NamespaceSocket& socket, const std::string& address, std::uint16_t port) {
-    const sockaddr_in remote = endpoint(address, port);
-    if (::connect(socket.fd(), reinterpret_cast<const sockaddr*>(&remote), sizeof remote) != 0) {
-        throw std::runtime_error("connect " + address + ":" + std::to_string(port) + ": " +
-                                 std::strerror(errno));
-    }
+    connectTo(socket.fd(), address, port);
 }
 
 std::uint16_t localPort(const NamespaceSocket& socket) {
-    sockaddr_in local{};
-    socklen_t length = sizeof local;
-    ::getsockname(socket.fd(), reinterpret_cast<sockaddr*>(&local), &length);
-    return ntohs(local.sin_port);
+    return localPort(socket.fd());
 }
 
 }  // namespace netmon::test
