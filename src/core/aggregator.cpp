@@ -62,7 +62,7 @@ void Aggregator::update(const std::vector<TrackedFlow>& flows, double elapsedSec
         } else {
             totals.openIn += orZero(stat.bytesIn);
             totals.openOut += orZero(stat.bytesOut);
-            ++totals.connections;
+            totals.connections += isActive(stat) ? 1 : 0;
         }
         totals.tickIn += flow.tickBytesIn;
         totals.tickOut += flow.tickBytesOut;

@@ -81,6 +81,10 @@ std::string_view toString(OwnerVisibility visibility) {
     return "none";
 }
 
+bool isActive(const FlowStat& flow) {
+    return !flow.listening && flow.state != "TIME_WAIT" && flow.state != "CLOSE";
+}
+
 std::string_view toString(MonitoringMode mode) {
     return mode == MonitoringMode::Deep ? "deep" : "basic";
 }

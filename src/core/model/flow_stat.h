@@ -44,4 +44,8 @@ struct FlowStat {
     std::optional<double> outBitsPerSecond;
 };
 
+// A connection that is in use: not a listener, and not a closed socket the kernel only keeps
+// for a while (TIME_WAIT, CLOSE). What "active connections" counts.
+bool isActive(const FlowStat& flow);
+
 }  // namespace netmon

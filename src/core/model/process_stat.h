@@ -15,7 +15,7 @@ struct ProcessStat {
     std::uint64_t bytesOut = 0;
     double inBitsPerSecond = 0;
     double outBitsPerSecond = 0;
-    std::uint32_t connections = 0;  // open flows now, listeners excluded
+    std::uint32_t connections = 0;  // active flows now (see isActive)
     std::uint32_t listening = 0;    // listening sockets now
 };
 

@@ -214,14 +214,17 @@ void DashboardScreen::updateKpis(const Snapshot& snapshot) {
         m_cards[Connections]->setValue(QStringLiteral("—"));
         m_cards[Connections]->setCaption(tr("not available in this mode"));
     } else {
-        const auto open = std::count_if(snapshot.flows.begin(), snapshot.flows.end(),
-                                        [](const FlowStat& flow) { return !flow.listening; });
-        const auto listening = static_cast<qsizetype>(snapshot.flows.size()) - open;
-        m_cards[Connections]->setValue(QLocale().toString(static_cast<qlonglong>(open)));
+        const auto active = std::count_if(snapshot.flows.begin(), snapshot.flows.end(),
+                                          [](const FlowStat& flow) { return isActive(flow); });
+        const auto listening = std::count_if(snapshot.flows.begin(), snapshot.flows.end(),
+                                             [](const FlowStat& flow) { return flow.listening; });
+        const auto processes = snapshot.processes.size();
+        m_cards[Connections]->setValue(QLocale().toString(static_cast<qlonglong>(active)));
         m_cards[Connections]->setCaption(
-            tr("%1 listening · %2 processes")
+            tr("%1 listening · %2 %3")
                 .arg(QLocale().toString(static_cast<qlonglong>(listening)))
-                .arg(snapshot.processes.size()));
+                .arg(processes)
+                .arg(processes == 1 ? tr("process") : tr("processes")));
     }
 
     if (m_hosts->rowCount() == 0) {

@@ -68,6 +68,17 @@ TEST(Aggregator, ClosedConnectionKeepsItsBytesInTheTotals) {
     EXPECT_EQ(processes[0].connections, 1U);
 }
 
+TEST(Aggregator, TimeWaitKeepsItsBytesButIsNotAnActiveConnection) {
+    Aggregator aggregator;
+    TrackedFlow closing = flow("198.51.100.7", 50001, 4'000, 40, 10, "curl");
+    closing.stat.state = "TIME_WAIT";
+    aggregator.update({closing, flow("198.51.100.7", 50002, 1'000, 10, 10, "curl")}, 1.0);
+    const auto hosts = aggregator.hosts();
+    EXPECT_EQ(hosts.at(0).bytesIn, 5'000U);
+    EXPECT_EQ(hosts.at(0).connections, 1U);
+    EXPECT_EQ(aggregator.processes().at(0).connections, 1U);
+}
+
 TEST(Aggregator, LoopbackAndListenersAreNotRemoteHosts) {
     Aggregator aggregator;
     TrackedFlow listener = flow("0.0.0.0", 8080, 0, 0, 12, "server");
