@@ -24,3 +24,16 @@ if(NETMON_GUI)
         set(NETMON_GUI OFF)
     endif()
 endif()
+# Deep mode's libpcap engine (Debian: libpcap-dev). Without it netmon_capture keeps the packet
+# parser and flow table, and the engine is left out.
+if(NETMON_PCAP)
+    find_package(PkgConfig)
+    if(PkgConfig_FOUND)
+        pkg_check_modules(PCAP IMPORTED_TARGET libpcap)
+    endif()
+    if(NOT PCAP_FOUND)
+        message(STATUS "libpcap not found: the libpcap capture engine is not built "
+                       "(install libpcap-dev, or -DNETMON_PCAP=OFF)")
+        set(NETMON_PCAP OFF)
+    endif()
+endif()

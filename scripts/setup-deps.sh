@@ -14,6 +14,9 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     # integration tests: network namespaces and veth pairs; sysctl
     iproute2 procps
+    # deep mode's libpcap engine; ping for its integration test; clang + libFuzzer for the
+    # packet parser's fuzz test (bench/fuzz_parser.sh)
+    libpcap-dev iputils-ping clang libclang-rt-14-dev
     # the desktop app (netmon-gui): Qt 6 Widgets and Charts; the SVG plugins draw its icons
     qt6-base-dev qt6-charts-dev libqt6svg6 qt6-qpa-plugins
     # GUI tests and screenshots: offscreen Qt needs fonts; Xvfb runs the real app headless
