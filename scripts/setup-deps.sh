@@ -14,22 +14,36 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     # integration tests: network namespaces and veth pairs; sysctl
     iproute2 procps
-    # deep mode's libpcap engine; ping for its integration test; clang + libFuzzer for the
-    # packet parser's fuzz test (bench/fuzz_parser.sh)
-    libpcap-dev iputils-ping clang libclang-rt-14-dev
+    # deep mode's libpcap engine; ping for its integration test; clang for the packet
+    # parser's fuzz test (bench/fuzz_parser.sh; libFuzzer itself is optional, below)
+    libpcap-dev iputils-ping clang
     # the desktop app (netmon-gui): Qt 6 Widgets and Charts; the SVG plugins draw its icons
     qt6-base-dev qt6-charts-dev libqt6svg6 qt6-qpa-plugins
     # GUI tests and screenshots: offscreen Qt needs fonts; Xvfb runs the real app headless
     fonts-dejavu-core xvfb xauth
 )
 
+# Installed where the distribution has them; what needs them skips and says why otherwise.
+# libclang-rt-14-dev holds libFuzzer on Debian 12 (Ubuntu 22.04 ships it inside clang).
+optional=(libclang-rt-14-dev)
+
+installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
 missing=()
 for package in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    if ! installed "$package"; then
         missing+=("$package")
     fi
 done
-if [ ${#missing[@]} -eq 0 ]; then
+absent_optional=()
+for package in "${optional[@]}"; do
+    if ! installed "$package"; then
+        absent_optional+=("$package")
+    fi
+done
+if [ ${#missing[@]} -eq 0 ] && [ ${#absent_optional[@]} -eq 0 ]; then
     exit 0
 fi
 
@@ -37,6 +51,17 @@ sudo=""
 if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
 fi
-echo "setup-deps: installing ${missing[*]}"
+# A new machine may have no package lists yet: update before asking what exists.
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+for package in "${absent_optional[@]}"; do
+    if apt-cache show "$package" >/dev/null 2>&1; then
+        missing+=("$package")
+    else
+        echo "setup-deps: $package is not in this distribution; what needs it will skip"
+    fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup-deps: installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
+fi
