@@ -14,6 +14,11 @@ int runApp(int argc, char** argv) {
     app.set_version_flag("--version", std::string("netmon ") + NETMON_VERSION);
     std::string configPath;
     app.add_option("--config", configPath, "Settings file (default: the user's config folder)");
+    std::string mode;
+    app.add_option("--mode", mode,
+                   "Capture mode for this run, instead of the settings': auto (deep where this "
+                   "machine allows it), basic (no admin rights) or deep (every packet; admin)")
+        ->check(CLI::IsMember({"auto", "basic", "deep"}));
     app.require_subcommand(1);
     app.footer("Exit status: 0 ok, 1 run-time failure, 2 usage error.");
 
@@ -40,7 +45,7 @@ int runApp(int argc, char** argv) {
         return status == 0 ? kExitOk : kExitUsage;
     }
 
-    Context context(configPath);
+    Context context(configPath, mode.empty() ? std::nullopt : parseCaptureMode(mode));
     context.reportWarnings();
     for (const auto& [parser, command] : parsers) {
         if (parser->parsed()) {

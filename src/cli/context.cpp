@@ -8,9 +8,13 @@
 
 namespace netmon::cli {
 
-Context::Context(std::filesystem::path configPath)
+Context::Context(std::filesystem::path configPath, std::optional<CaptureMode> mode)
     : m_configPath(configPath.empty() ? defaultConfigPath() : std::move(configPath)),
-      m_loaded(loadConfig(m_configPath)) {}
+      m_loaded(loadConfig(m_configPath)) {
+    if (mode) {
+        m_loaded.config.captureMode = *mode;
+    }
+}
 
 std::filesystem::path Context::databasePath(const std::string& override) const {
     if (!override.empty()) {
@@ -38,6 +42,12 @@ int reportError(const Error& error) {
 
 void reportWarning(std::string_view warning) {
     std::cerr << "netmon: warning: " << warning << "\n";
+}
+
+void reportModeFallback(const ModeDecision& decision) {
+    if (decision.fellBack && !decision.message.empty()) {
+        reportWarning(decision.message);
+    }
 }
 
 }  // namespace netmon::cli

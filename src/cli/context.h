@@ -2,11 +2,13 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/config.h"
+#include "core/mode_selection.h"
 #include "core/result.h"
 
 namespace netmon::cli {
@@ -15,7 +17,8 @@ namespace netmon::cli {
 class Context {
 public:
     // Loads the settings (missing file: defaults); warnings are printed by reportWarnings().
-    explicit Context(std::filesystem::path configPath);
+    // `mode`, when given (`--mode`), replaces the settings' capture mode for this run.
+    Context(std::filesystem::path configPath, std::optional<CaptureMode> mode);
 
     [[nodiscard]] const Config& config() const { return m_loaded.config; }
     [[nodiscard]] const LoadedConfig& loadedConfig() const { return m_loaded; }
@@ -33,5 +36,7 @@ private:
 // "netmon: error: <message>\n  hint: <hint>" on stderr; returns kExitFailure.
 int reportError(const Error& error);
 void reportWarning(std::string_view warning);
+// The reason basic mode runs instead of deep mode, on stderr, when there is one.
+void reportModeFallback(const ModeDecision& decision);
 
 }  // namespace netmon::cli

@@ -72,6 +72,7 @@ nlohmann::json watchTickJson(const Snapshot& snapshot) {
         {"flows", all(snapshot.flows, flowJson)},
         {"hosts", all(snapshot.hosts, hostJson)},
         {"processes", all(snapshot.processes, processJson)},
+        {"capture", all(snapshot.capture, captureJson)},
     };
 }
 
@@ -120,6 +121,18 @@ nlohmann::json processJson(const ProcessStat& process) {
         {"out_bps", process.outBitsPerSecond},
         {"connections", process.connections},
         {"listening", process.listening},
+    };
+}
+
+nlohmann::json captureJson(const CaptureInterfaceStats& stats) {
+    return {
+        {"interface", stats.interfaceName},
+        {"other_bytes_in", stats.other.bytesIn},
+        {"other_bytes_out", stats.other.bytesOut},
+        {"other_packets_in", stats.other.packetsIn},
+        {"other_packets_out", stats.other.packetsOut},
+        {"malformed_packets", stats.other.malformedPackets},
+        {"kernel_drops", stats.kernelDrops},
     };
 }
 

@@ -21,6 +21,8 @@ nlohmann::json flowJson(const FlowStat& flow);
 nlohmann::json hostJson(const HostStat& host);
 nlohmann::json processJson(const ProcessStat& process);
 nlohmann::json visibilityJson(const Visibility& visibility);
+// Deep mode: traffic of an interface that no flow holds, and packets the capture lost.
+nlohmann::json captureJson(const CaptureInterfaceStats& stats);
 nlohmann::json historyRowJson(const storage::HistoryRow& row);
 nlohmann::json breakdownRowJson(const storage::BreakdownRow& row);
 nlohmann::json usageJson(const storage::UsageTotals& usage);

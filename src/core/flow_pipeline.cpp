@@ -6,6 +6,10 @@
 namespace netmon {
 namespace {
 
+constexpr const char* kDeepModeNote =
+    "Deep mode: every packet of every flow is counted (TCP, UDP, ICMP, other users' traffic "
+    "included); bytes are wire bytes, headers included, since capture started.";
+
 constexpr const char* kBasicModeNote =
     "Basic mode: TCP bytes per connection come from the kernel's socket table; UDP flows have "
     "no byte counts, and connections that open and close between two samples are missed. Deep "
@@ -26,10 +30,11 @@ bool worthNaming(const IpAddress& address) {
 
 FlowPipeline::FlowPipeline(std::unique_ptr<SocketSource> sockets,
                            std::unique_ptr<ProcessSource> processes,
-                           std::shared_ptr<HostNameResolver> resolver)
+                           std::shared_ptr<HostNameResolver> resolver, MonitoringMode mode)
     : m_sockets(std::move(sockets)),
       m_processes(std::move(processes)),
-      m_resolver(std::move(resolver)) {}
+      m_resolver(std::move(resolver)),
+      m_mode(mode) {}
 
 void FlowPipeline::setPrivacy(const PrivacySettings& privacy) {
     const std::lock_guard lock(m_privacyMutex);
@@ -46,6 +51,15 @@ void FlowPipeline::tick(Snapshot& snapshot) {
     if (m_resolver) {
         m_resolver->setEnabled(nameHosts);
     }
+
+    std::vector<std::string> interfaces;
+    for (const InterfaceStat& interface : snapshot.interfaces) {
+        if (interface.kind != InterfaceKind::Loopback) {
+            interfaces.push_back(interface.name);
+        }
+    }
+    m_sockets->followInterfaces(interfaces);
+    snapshot.mode = m_mode;
 
     auto reading = m_sockets->read();
     if (!reading) {
@@ -68,6 +82,10 @@ void FlowPipeline::tick(Snapshot& snapshot) {
         }
     }
     const auto owners = m_processes->owners(queries);
+    snapshot.capture = std::move(reading->capture);
+    for (std::string& warning : reading->warnings) {
+        snapshot.warnings.push_back(std::move(warning));
+    }
     if (privacy.maskAddresses) {
         maskRemote(reading->open);
         maskRemote(reading->closed);
@@ -103,16 +121,16 @@ void FlowPipeline::tick(Snapshot& snapshot) {
 
     Visibility& visibility = snapshot.visibility;
     visibility.flows = true;
+    const bool deep = m_mode == MonitoringMode::Deep;
     visibility.tcpBytes =
-        std::any_of(snapshot.flows.begin(), snapshot.flows.end(),
-                    [](const FlowStat& flow) {
-                        return flow.key.protocol == Protocol::Tcp && flow.bytesIn.has_value();
-                    }) ||
-        snapshot.flows.empty();
-    visibility.udpBytes = false;
+        deep || snapshot.flows.empty() ||
+        std::any_of(snapshot.flows.begin(), snapshot.flows.end(), [](const FlowStat& flow) {
+            return flow.key.protocol == Protocol::Tcp && flow.bytesIn.has_value();
+        });
+    visibility.udpBytes = deep;
     visibility.allProcesses = !ownersHidden;
-    visibility.closedFlows = m_sockets->reportsClosedSockets();
-    visibility.note = kBasicModeNote;
+    visibility.closedFlows = deep || m_sockets->reportsClosedSockets();
+    visibility.note = deep ? kDeepModeNote : kBasicModeNote;
 }
 
 }  // namespace netmon

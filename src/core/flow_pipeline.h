@@ -19,9 +19,11 @@ namespace netmon {
 // processes. Runs on the monitor thread.
 class FlowPipeline {
 public:
-    // `resolver` may be null (no reverse DNS at all).
+    // `resolver` may be null (no reverse DNS at all). In deep mode `sockets` is a
+    // CapturedFlowSource: every packet counted, wire bytes.
     FlowPipeline(std::unique_ptr<SocketSource> sockets, std::unique_ptr<ProcessSource> processes,
-                 std::shared_ptr<HostNameResolver> resolver);
+                 std::shared_ptr<HostNameResolver> resolver,
+                 MonitoringMode mode = MonitoringMode::Basic);
 
     // Safe from any thread; applies from the next tick.
     void setPrivacy(const PrivacySettings& privacy);
@@ -34,6 +36,7 @@ private:
     std::unique_ptr<SocketSource> m_sockets;
     std::unique_ptr<ProcessSource> m_processes;
     std::shared_ptr<HostNameResolver> m_resolver;
+    MonitoringMode m_mode;
     FlowTracker m_tracker;
     Aggregator m_aggregator;
     std::vector<FlowStat> m_lastFlows;

@@ -72,6 +72,13 @@ TrackedFlow FlowTracker::follow(const SocketRecord& record, const SocketOwner* o
     if (stat.service.empty()) {
         stat.service = serviceFor(record);
     }
+    SocketOwner fromSource;
+    if ((owner == nullptr || owner->visibility != OwnerVisibility::Known) && record.pid) {
+        fromSource.visibility = OwnerVisibility::Known;  // the capture's socket hooks saw it
+        fromSource.process.pid = *record.pid;
+        fromSource.process.name = record.command;
+        owner = &fromSource;
+    }
     if (owner != nullptr && (owner->visibility != OwnerVisibility::NoOwner || !seenBefore)) {
         stat.owner = owner->visibility;
         stat.pid = owner->visibility == OwnerVisibility::Known

@@ -78,7 +78,7 @@ TEST_F(CliConnections, ExactBytesEachWayStateAndTheOwningProcess) {
         return flow && (*flow)["bytes_in"] == kToServer && (*flow)["bytes_out"] == kToClient;
     };
     const nlohmann::json serverFlows =
-        pollJson(network.inA({kNetmon, "connections", "--json"}), matches);
+        pollJson(network.inA({kNetmon, "--mode", "basic", "connections", "--json"}), matches);
     const auto server = flowWithPorts(serverFlows, 40100, connection.clientPort());
     ASSERT_TRUE(server) << serverFlows.dump(1);
     EXPECT_EQ((*server)["bytes_in"], kToServer) << "acked payload bytes are exact";
@@ -91,8 +91,9 @@ TEST_F(CliConnections, ExactBytesEachWayStateAndTheOwningProcess) {
     EXPECT_EQ((*server)["process"], ownComm());
 
     // Client side, in namespace b: the same bytes the other way round.
-    const nlohmann::json clientFlows =
-        pollJson(network.inB({kNetmon, "connections", "--json"}), [&](const nlohmann::json& flows) {
+    const nlohmann::json clientFlows = pollJson(
+        network.inB({kNetmon, "--mode", "basic", "connections", "--json"}),
+        [&](const nlohmann::json& flows) {
             const auto flow = flowWithPorts(flows, connection.clientPort(), 40100);
             return flow && (*flow)["bytes_out"] == kToServer && (*flow)["bytes_in"] == kToClient;
         });
@@ -103,8 +104,8 @@ TEST_F(CliConnections, ExactBytesEachWayStateAndTheOwningProcess) {
     EXPECT_EQ((*client)["pid"], ::getpid());
 
     // The listener is listed apart, with its owner.
-    const CommandResult listening =
-        runCommand(network.inA({kNetmon, "connections", "--listening", "--json"}));
+    const CommandResult listening = runCommand(
+        network.inA({kNetmon, "--mode", "basic", "connections", "--listening", "--json"}));
     ASSERT_EQ(listening.status, 0) << listening.err;
     const nlohmann::json listeners = nlohmann::json::parse(listening.out);
     const auto found = std::find_if(listeners.begin(), listeners.end(),
@@ -130,8 +131,9 @@ TEST_F(CliConnections, HostsSumSeveralConnectionsToOneAddressExactly) {
     const auto hostB = [&](const nlohmann::json& hosts) {
         return findNamed(hosts, network.addressB, "address");
     };
-    const nlohmann::json hosts =
-        pollJson(network.inA({kNetmon, "hosts", "--json"}), [&](const nlohmann::json& all) {
+    const nlohmann::json hosts = pollJson(
+        network.inA({kNetmon, "--mode", "basic", "hosts", "--json"}),
+        [&](const nlohmann::json& all) {
             const auto host = hostB(all);
             return host && (*host)["bytes_in"] == 350'001 && (*host)["bytes_out"] == 82'777;
         });
@@ -148,7 +150,8 @@ TEST_F(CliConnections, ConnectionClosedBetweenTicksStillCountsInItsHost) {
     const NamespaceSocket listener = listenInA(network, 40102);
     TcpConnection kept(network, listener);
     TcpConnection closing(network, listener);
-    ChildProcess watch(network.inA({kNetmon, "watch", "--json", "--interval", "200"}));
+    ChildProcess watch(
+        network.inA({kNetmon, "--mode", "basic", "watch", "--json", "--interval", "200"}));
 
     const auto hostIn = [&](const nlohmann::json& tick) -> std::uint64_t {
         const auto host = findNamed(tick["hosts"], network.addressB, "address");

@@ -64,8 +64,8 @@ protected:
     Totals recordTransfer(int datagrams, int payload, const std::string& interval, int stopSignal,
                           std::chrono::milliseconds settle) {
         const Totals before = kernel();
-        ChildProcess record(
-            m_network->inA({kNetmon, "record", "--db", m_database, "--interval", interval}));
+        ChildProcess record(m_network->inA(
+            {kNetmon, "--mode", "basic", "record", "--db", m_database, "--interval", interval}));
         // The first tick (the baseline) is taken as recording starts.
         std::this_thread::sleep_for(700ms);
         EXPECT_TRUE(record.running()) << record.drainStderr();
@@ -116,9 +116,10 @@ TEST_F(CliRecord, InterruptRightAfterTrafficLosesNothing) {
 
 TEST_F(CliRecord, DurationEndsItAndAppendsToTheSameDatabase) {
     const Totals firstRun = recordTransfer(50, 500, "200", SIGTERM, 300ms);
-    const CommandResult timed = runCommand(m_network->inA({kNetmon, "record", "--db", m_database,
-                                                           "--duration", "1", "--interval", "200"}),
-                                           20s);
+    const CommandResult timed =
+        runCommand(m_network->inA({kNetmon, "--mode", "basic", "record", "--db", m_database,
+                                   "--duration", "1", "--interval", "200"}),
+                   20s);
     EXPECT_EQ(timed.status, 0) << timed.err;
     // The quiet link added nothing in the second run; the first run's data is still there.
     EXPECT_EQ(history("raw"), firstRun);

@@ -50,8 +50,8 @@ TEST_F(CliWatch, DeltasAndRatesMatchTheKernelForKnownUdpTraffic) {
     const std::uint64_t expectedBytes = kDatagrams * (kPayload + kUdpOverIpv4FrameOverhead);
 
     const Counters before = kernelCounters(network);
-    ChildProcess watch(
-        network.inA({kNetmon, "watch", "--json", "--interval", "200", "--iface", network.ifA}));
+    ChildProcess watch(network.inA({kNetmon, "--mode", "basic", "watch", "--json", "--interval",
+                                    "200", "--iface", network.ifA}));
     const auto firstLine = watch.readLine(10s);
     ASSERT_TRUE(firstLine) << watch.drainStderr();
     const nlohmann::json first = interfaceOf(*firstLine, network.ifA);
@@ -96,8 +96,10 @@ TEST_F(CliWatch, DeltasAndRatesMatchTheKernelForKnownUdpTraffic) {
 }
 
 TEST_F(CliWatch, CountEndsItWithNumberedTicks) {
-    const CommandResult result = runCommand(
-        m_network->inA({kNetmon, "watch", "--json", "--count", "3", "--interval", "100"}), 20s);
+    const CommandResult result =
+        runCommand(m_network->inA({kNetmon, "--mode", "basic", "watch", "--json", "--count", "3",
+                                   "--interval", "100"}),
+                   20s);
     ASSERT_EQ(result.status, 0) << result.err;
     std::istringstream lines(result.out);
     std::string line;
@@ -110,7 +112,8 @@ TEST_F(CliWatch, CountEndsItWithNumberedTicks) {
 
 TEST_F(CliWatch, KeepsRunningWhenTheInterfaceIsDeleted) {
     const TestNetwork& network = *m_network;
-    ChildProcess watch(network.inA({kNetmon, "watch", "--json", "--interval", "100"}));
+    ChildProcess watch(
+        network.inA({kNetmon, "--mode", "basic", "watch", "--json", "--interval", "100"}));
     const auto firstLine = watch.readLine(10s);
     ASSERT_TRUE(firstLine) << watch.drainStderr();
     ASSERT_FALSE(interfaceOf(*firstLine, network.ifA).is_null());
@@ -134,8 +137,10 @@ TEST_F(CliWatch, KeepsRunningWhenTheInterfaceIsDeleted) {
 }
 
 TEST_F(CliWatch, PlainOutputIsATablePerTick) {
-    const CommandResult result = runCommand(
-        m_network->inA({kNetmon, "watch", "--count", "2", "--interval", "100", "--all"}), 20s);
+    const CommandResult result =
+        runCommand(m_network->inA({kNetmon, "--mode", "basic", "watch", "--count", "2",
+                                   "--interval", "100", "--all"}),
+                   20s);
     ASSERT_EQ(result.status, 0) << result.err;
     EXPECT_NE(result.out.find("DOWNLOAD"), std::string::npos);
     EXPECT_NE(result.out.find(m_network->ifA), std::string::npos);

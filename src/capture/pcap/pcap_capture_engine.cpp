@@ -123,6 +123,10 @@ Result<CaptureReading> PcapCaptureEngine::read() {
 
 }  // namespace
 
+bool pcapBuiltIn() {
+    return true;
+}
+
 std::unique_ptr<CaptureEngine> makePcapCaptureEngine() {
     return makePcapCaptureEngine(PcapCaptureOptions{});
 }

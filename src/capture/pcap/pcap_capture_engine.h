@@ -24,6 +24,9 @@ struct PcapCaptureOptions {
     bool kernelDirectionFilter = true;
 };
 
+// Whether this build has the libpcap engine (false: the functions below say it is missing).
+bool pcapBuiltIn();
+
 // Deep mode's fallback engine (and Npcap's on Windows): one capture thread per interface, each
 // with two pcap handles (received / sent frames), counting wire bytes per 5-tuple.
 std::unique_ptr<CaptureEngine> makePcapCaptureEngine();
@@ -31,7 +34,8 @@ std::unique_ptr<CaptureEngine> makePcapCaptureEngine(const PcapCaptureOptions& o
 std::unique_ptr<CaptureEngine> makePcapCaptureEngine(const PcapCaptureOptions& options,
                                                      const PcapApi& api);
 
-// Whether libpcap may capture here: opens `device` and closes it again. The error says what
+// Whether libpcap may capture here: opens `device` and closes it again. (When not built in:
+// makePcapCaptureEngine returns null and this says so.) The error says what
 // is missing (CAP_NET_RAW, no such interface…) and how to get it.
 Result<void> probePcapPermission(const std::string& device = "lo");
 

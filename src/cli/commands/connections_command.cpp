@@ -130,7 +130,7 @@ private:
             std::cout << "\n" << visibility.note << "\n";
         }
         if (!visibility.allProcesses) {
-            std::cout << "Some owners are other users' processes: run as root to see them.\n";
+            std::cout << "Some owners could not be seen: other users' processes need admin rights.\n";
         }
     }
 

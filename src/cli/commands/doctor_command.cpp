@@ -9,6 +9,7 @@
 #include "core/format.h"
 #include "core/permissions.h"
 #include "core/sources/interface_source.h"
+#include "runtime/capture_availability.h"
 #include "storage/history_reader.h"
 
 namespace netmon::cli {
@@ -56,6 +57,19 @@ std::vector<PermissionCheck> basicChecks(const Context& context) {
     return checks;
 }
 
+// Each capture engine's own probe: built in, and able to start here.
+std::vector<PermissionCheck> engineChecks() {
+    std::vector<PermissionCheck> checks;
+    for (const CaptureBackend backend : {CaptureBackend::Ebpf, CaptureBackend::Pcap}) {
+        const std::string name = std::string(toString(backend)) + " capture engine";
+        auto engine = runtime::makeCaptureEngine(backend);
+        checks.push_back(
+            engine ? PermissionCheck{name, true, "can start here", ""}
+                   : PermissionCheck{name, false, engine.error().message, engine.error().hint});
+    }
+    return checks;
+}
+
 class DoctorCommand final : public Command {
 public:
     CLI::App* define(CLI::App& parent) override {
@@ -67,27 +81,31 @@ public:
 
     int run(Context& context) override {
         const std::vector<PermissionCheck> basic = basicChecks(context);
-        const PermissionReport deep = probePermissions();
+        const CaptureAvailability availability = runtime::captureAvailability();
+        const std::vector<PermissionCheck> engines = engineChecks();
+        const runtime::EngineChoice choice = runtime::chooseEngine(context.config().captureMode);
+        const ModeDecision& decision = choice.decision;
+        const std::string inUse = decision.mode == MonitoringMode::Deep
+                                      ? "deep (" + std::string(toString(decision.running)) + ")"
+                                      : "basic";
         const bool basicWorks = basic[1].passed;
-        const std::string mode =
-            "basic (deep capture is not built into this version yet; the checks below say "
-            "whether this machine would allow it)";
         if (m_json) {
-            nlohmann::json checks = nlohmann::json::array();
-            for (const PermissionCheck& check : basic) {
-                checks.push_back(permissionJson(check));
-            }
-            nlohmann::json deepChecks = nlohmann::json::array();
-            for (const PermissionCheck& check : deep.checks) {
-                deepChecks.push_back(permissionJson(check));
-            }
-            std::cout << nlohmann::json{{"checks", checks},
-                                        {"deep_mode_checks", deepChecks},
-                                        {"ebpf_possible", deep.ebpfPossible},
-                                        {"pcap_possible", deep.pcapPossible},
+            const auto all = [](const std::vector<PermissionCheck>& checks) {
+                nlohmann::json out = nlohmann::json::array();
+                for (const PermissionCheck& check : checks) {
+                    out.push_back(permissionJson(check));
+                }
+                return out;
+            };
+            std::cout << nlohmann::json{{"checks", all(basic)},
+                                        {"deep_mode_checks", all(availability.permissions.checks)},
+                                        {"engine_checks", all(engines)},
+                                        {"ebpf_possible", availability.permissions.ebpfPossible},
+                                        {"pcap_possible", availability.permissions.pcapPossible},
                                         {"capture_mode_setting",
                                          std::string(toString(context.config().captureMode))},
-                                        {"mode_in_use", "basic"}}
+                                        {"mode_in_use", inUse},
+                                        {"mode_message", decision.message}}
                              .dump(2)
                       << "\n";
             return basicWorks ? kExitOk : kExitFailure;
@@ -95,11 +113,14 @@ public:
         std::cout << "Network Monitor " << NETMON_VERSION << "\n\n";
         printChecks(basic);
         std::cout << "\nDeep mode (per-flow counts of all traffic; needs admin rights):\n";
-        printChecks(deep.checks);
-        std::cout << "\neBPF capture possible here: " << (deep.ebpfPossible ? "yes" : "no")
-                  << "\nlibpcap capture possible here: " << (deep.pcapPossible ? "yes" : "no")
-                  << "\ncapture_mode setting: " << toString(context.config().captureMode)
-                  << "\nmode in use: " << mode << "\n";
+        printChecks(availability.permissions.checks);
+        std::cout << "\nCapture engines:\n";
+        printChecks(engines);
+        std::cout << "\ncapture_mode setting: " << toString(context.config().captureMode)
+                  << "\nmode in use: " << inUse << "\n";
+        if (!decision.message.empty()) {
+            std::cout << decision.message << "\n";
+        }
         return basicWorks ? kExitOk : kExitFailure;
     }
 

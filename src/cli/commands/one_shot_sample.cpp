@@ -3,12 +3,17 @@
 
 #include <thread>
 
-#include "core/monitor_factory.h"
+#include "cli/context.h"
+#include "runtime/monitor_factory.h"
 
 namespace netmon::cli {
 
 Snapshot sampleOnce(const Config& config, std::chrono::milliseconds sample) {
-    const auto monitor = makeMonitor(config);
+    const MonitorSetup setup = makeMonitor(config);
+    if (config.captureMode == CaptureMode::Deep) {
+        reportModeFallback(setup.mode);  // asked for explicitly: say why it is not running
+    }
+    Monitor* monitor = setup.monitor.get();
     Snapshot snapshot = monitor->tick();
     if (sample.count() > 0) {
         std::this_thread::sleep_for(sample);

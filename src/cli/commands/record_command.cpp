@@ -8,8 +8,8 @@
 #include "cli/command.h"
 #include "cli/commands/interval_option.h"
 #include "cli/context.h"
-#include "core/monitor_factory.h"
 #include "core/stop_signal.h"
+#include "runtime/monitor_factory.h"
 #include "storage/history_writer.h"
 #include "storage/snapshot_samples.h"
 
@@ -68,8 +68,9 @@ public:
             return reportError(writer.error());
         }
 
-        const auto monitorPtr = makeMonitor(config);
-        Monitor& monitor = *monitorPtr;
+        const MonitorSetup setup = makeMonitor(config);
+        reportModeFallback(setup.mode);
+        Monitor& monitor = *setup.monitor;
         const auto interval = intervalOrConfig(m_intervalMs, config);
         monitor.setInterval(interval);
         WriterHealthReporter health;

@@ -12,8 +12,8 @@
 #include "cli/text_table.h"
 #include "core/format.h"
 #include "core/local_time_text.h"
-#include "core/monitor_factory.h"
 #include "core/stop_signal.h"
+#include "runtime/monitor_factory.h"
 
 namespace netmon::cli {
 namespace {
@@ -38,8 +38,9 @@ public:
 
     int run(Context& context) override {
         StopSignal& stop = StopSignal::install();
-        const auto monitorPtr = makeMonitor(context.config());
-        Monitor& monitor = *monitorPtr;
+        const MonitorSetup setup = makeMonitor(context.config());
+        reportModeFallback(setup.mode);
+        Monitor& monitor = *setup.monitor;
         m_interval = intervalOrConfig(m_intervalMs, context.config());
         monitor.setInterval(m_interval);
         if (!m_interfaces.empty()) {

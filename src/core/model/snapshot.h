@@ -11,6 +11,7 @@
 #include "core/model/interface_stat.h"
 #include "core/model/process_stat.h"
 #include "core/model/tick_traffic.h"
+#include "core/sources/capture_source.h"
 
 namespace netmon {
 
@@ -42,6 +43,8 @@ struct Snapshot {
     // What each host and process moved during this tick (non-zero only), for history.
     std::vector<TickTraffic> hostTraffic;
     std::vector<TickTraffic> processTraffic;
+    // Deep mode: per interface, traffic no flow holds (non-IP, malformed) and kernel drops.
+    std::vector<CaptureInterfaceStats> capture;
     std::vector<std::string> warnings;  // what went wrong this tick, user-readable
 };
 

@@ -29,11 +29,12 @@ struct CapturedFlow {
     std::uint64_t packetsIn = 0;
     std::uint64_t packetsOut = 0;
     std::optional<std::uint32_t> pid;  // where the engine can tell the sending/receiving process
-    std::string command;  // the process's short name, when pid is set
+    std::string command;               // the process's short name, when pid is set
 };
 
-// Counters of an interface's traffic that has no flow: non-IP frames (ARP, LLDP…), and
-// frames the parser could not read (truncated or malformed) — counted, never dropped.
+// Counters of an interface's traffic that has no flow: non-IP frames (ARP, LLDP…), frames the
+// parser could not read (truncated or malformed), and frames that found the flow table full of
+// active flows — counted, never dropped.
 struct UnflowedTraffic {
     std::uint64_t bytesIn = 0;
     std::uint64_t bytesOut = 0;

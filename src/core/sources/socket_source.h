@@ -10,6 +10,7 @@
 
 #include "core/model/flow_key.h"
 #include "core/result.h"
+#include "core/sources/capture_source.h"
 
 namespace netmon {
 
@@ -27,6 +28,10 @@ struct SocketRecord {
     std::optional<std::uint64_t> bytesReceived;
     std::optional<std::uint64_t> segmentsOut;
     std::optional<std::uint64_t> segmentsIn;
+    // The owner where the source itself knows it (deep capture's socket hooks); used when the
+    // inode gives none.
+    std::optional<std::uint32_t> pid;
+    std::string command;
 };
 
 struct SocketReading {
@@ -35,6 +40,10 @@ struct SocketReading {
     // announces them (Linux: sock_diag destroy notifications; some kernels refuse them to
     // unprivileged processes, then reportsClosedSockets() is false).
     std::vector<SocketRecord> closed;
+    // Deep mode only: per-interface traffic without a flow, kernel drops, and what the engine
+    // had to say (evictions, an interface that vanished).
+    std::vector<CaptureInterfaceStats> capture;
+    std::vector<std::string> warnings;
 };
 
 // Reads the TCP and UDP socket tables (IPv4 and IPv6). A failed read is an error, never an
@@ -46,6 +55,9 @@ public:
     [[nodiscard]] virtual std::string_view mechanism() const = 0;
     // Whether read() fills SocketReading::closed here.
     [[nodiscard]] virtual bool reportsClosedSockets() const = 0;
+    // The interfaces being monitored now (deep capture attaches to them; the socket table
+    // needs nothing). Called every tick; cheap when nothing changed.
+    virtual void followInterfaces(const std::vector<std::string>& /*names*/) {}
 };
 
 // Defined by the platform library.

@@ -151,9 +151,15 @@ void AlertCenter::onModeStatus(CaptureMode requested, const PermissionReport& re
     refreshModeAlert();
 }
 
+void AlertCenter::onModeDecision(const ModeDecision& decision) {
+    m_decision = decision;
+    refreshModeAlert();
+}
+
 void AlertCenter::refreshModeAlert() {
-    if (!m_haveReport || m_requested == CaptureMode::Basic) {
-        remove(kModeKey);  // basic by choice: nothing to tell
+    const bool deepRunning = m_decision && m_decision->mode == MonitoringMode::Deep;
+    if (!m_haveReport || m_requested == CaptureMode::Basic || deepRunning) {
+        remove(kModeKey);  // basic by choice, or deep mode running: nothing to tell
         return;
     }
     // The note is core's one sentence on what basic mode misses ("Basic mode: …").
@@ -167,11 +173,11 @@ void AlertCenter::refreshModeAlert() {
     if (m_requested == CaptureMode::Deep) {
         text = tr("Deep mode was asked for, but basic mode is in use. %1").arg(text);
     }
+    // Why deep mode is not running: the monitor's own reason when it tried, else what this
+    // machine lacks.
     QString details;
-    if (m_report.deepModePossible()) {
-        details =
-            tr("Deep capture is not built into this version yet; this machine would allow "
-               "it.");
+    if (m_decision && !m_decision->message.empty()) {
+        details = toQString(m_decision->message);
     } else {
         QStringList missing;
         for (const PermissionCheck& check : m_report.checks) {
@@ -179,8 +185,9 @@ void AlertCenter::refreshModeAlert() {
                 missing << toQString(check.name);
             }
         }
-        details = tr("Deep capture is not built into this version yet; it would also need: %1.")
-                      .arg(missing.join(QStringLiteral(", ")));
+        details = missing.isEmpty()
+                      ? tr("This machine allows deep mode.")
+                      : tr("Deep mode needs: %1.").arg(missing.join(QStringLiteral(", ")));
     }
     const Alert::Level level =
         m_requested == CaptureMode::Deep ? Alert::Level::Warning : Alert::Level::Info;

@@ -10,6 +10,7 @@
 #include "app/alert.h"
 #include "app/history_health.h"
 #include "core/config.h"
+#include "core/mode_selection.h"
 #include "core/model/snapshot.h"
 #include "core/permissions.h"
 
@@ -33,6 +34,8 @@ public:
     void onSnapshot(const Snapshot& snapshot);
     void onHistoryHealth(const HistoryHealth& health);
     void onModeStatus(CaptureMode requested, const PermissionReport& report);
+    // The mode the monitor runs in and, when it fell back to basic, why.
+    void onModeDecision(const ModeDecision& decision);
 
     static inline const QString kModeKey = QStringLiteral("mode");
     static inline const QString kHistoryKey = QStringLiteral("history");
@@ -54,6 +57,7 @@ private:
     std::optional<CaptureMode> m_requested;
     PermissionReport m_report;
     bool m_haveReport = false;
+    std::optional<ModeDecision> m_decision;
 
     void refreshModeAlert();
 };

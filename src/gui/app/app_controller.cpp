@@ -12,9 +12,9 @@
 #include "app/tray_icon.h"
 #include "app/ui_settings.h"
 #include "core/monitor.h"
-#include "core/monitor_factory.h"
 #include "core/paths.h"
 #include "main_window.h"
+#include "runtime/monitor_factory.h"
 #include "screens/history_screen.h"
 #include "screens/settings_screen.h"
 #include "theme/theme.h"
@@ -157,12 +157,29 @@ void AppController::startMonitoring() {
     }
     m_recorder->setStoreHostHistory(m_config.privacy.storeHostHistory);
     openHistory();
-    m_monitor = makeMonitor(m_config);
+    startMonitor();
+}
+
+void AppController::startMonitor() {
+    MonitorSetup setup = makeMonitor(m_config);
+    m_mode = setup.mode;
+    m_monitor = std::move(setup.monitor);
+    m_alerts->onModeDecision(m_mode);
+    m_window->settings()->setModeDecision(m_mode);
     m_monitor->subscribe([this](const Snapshot& snapshot) {
         // Monitor thread: store the tick, then hand a copy to the GUI thread.
         m_bridge->post(snapshot, m_recorder->record(snapshot));
     });
     m_monitor->start();
+}
+
+void AppController::restartMonitor() {
+    if (m_monitor) {
+        m_monitor->stop();
+        m_monitor->tick();  // the traffic since the last tick goes to history before the switch
+        m_monitor.reset();
+    }
+    startMonitor();
 }
 
 void AppController::openHistory() {
@@ -177,7 +194,9 @@ void AppController::openHistory() {
 void AppController::applyConfig(const Config& config) {
     const Config previous = m_config;
     m_config = config;
-    if (m_monitor) {
+    if (m_monitor && config.captureMode != previous.captureMode) {
+        restartMonitor();  // another mode is another set of sources
+    } else if (m_monitor) {
         m_monitor->applyConfig(config);  // interval, interfaces and privacy, from the next tick
     }
     m_recorder->setStoreHostHistory(config.privacy.storeHostHistory);

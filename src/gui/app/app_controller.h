@@ -7,6 +7,7 @@
 
 #include "app/gui_options.h"
 #include "core/config.h"
+#include "core/mode_selection.h"
 #include "core/permissions.h"
 
 namespace netmon {
@@ -43,6 +44,8 @@ public:
 private:
     void connectWindow();
     void startMonitoring();
+    void startMonitor();    // makes, subscribes and starts the monitor for m_config
+    void restartMonitor();  // after a change of capture mode
     void openHistory();
     void applyConfig(const Config& config);
     void shutdown();
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     TrayIcon* m_tray = nullptr;
     std::unique_ptr<Monitor> m_monitor;
+    ModeDecision m_mode;
     std::unique_ptr<SyntheticLoad> m_synthetic;
     std::uint64_t m_historyGeneration = 0;
     bool m_stopped = false;

@@ -192,13 +192,18 @@ QWidget* SettingsScreen::makeAppearanceGroup() {
 // What mode is in use and why, and what deep mode would need here (permissions probe).
 void SettingsScreen::refreshModeText() {
     const auto selected = static_cast<CaptureMode>(std::max(0, m_mode->checkedId()));
-    QString text =
-        tr("In use: basic mode. Interface totals are exact; connections show what the "
-           "OS tells without admin rights (TCP byte counts, no UDP bytes).");
-    if (selected != CaptureMode::Basic) {
-        text += QLatin1Char(' ') +
-                tr("Deep capture (eBPF, or libpcap where eBPF cannot load) is not built into this "
-                   "version yet, so the app stays in basic mode whatever this machine allows.");
+    QString text;
+    if (m_decision && m_decision->mode == MonitoringMode::Deep) {
+        text = tr("In use: deep mode (%1): every packet of every flow is counted, UDP and ICMP "
+                  "included; bytes are wire bytes, headers included.")
+                   .arg(toQString(std::string(toString(m_decision->running))));
+    } else {
+        text =
+            tr("In use: basic mode. Interface totals are exact; connections show what the OS "
+               "tells without admin rights (TCP byte counts, no UDP bytes).");
+        if (selected != CaptureMode::Basic && m_decision && !m_decision->message.empty()) {
+            text += QLatin1Char(' ') + toQString(m_decision->message);
+        }
     }
     m_modeText->setText(text);
     if (!m_haveReport) {

@@ -129,6 +129,11 @@ void SettingsScreen::setDefaultDatabasePath(const QString& path) {
     refreshDatabaseStatus();
 }
 
+void SettingsScreen::setModeDecision(const ModeDecision& decision) {
+    m_decision = decision;
+    refreshModeText();
+}
+
 void SettingsScreen::setPermissionReport(const PermissionReport& report) {
     m_report = report;
     m_haveReport = true;

@@ -9,6 +9,7 @@
 
 #include "app/history_health.h"
 #include "core/config.h"
+#include "core/mode_selection.h"
 #include "core/model/snapshot.h"
 #include "core/permissions.h"
 #include "theme/theme.h"
@@ -37,6 +38,7 @@ public:
     void setConfig(const Config& config, const QString& configPath);
     void setDefaultDatabasePath(const QString& path);
     void setPermissionReport(const PermissionReport& report);
+    void setModeDecision(const ModeDecision& decision);
     void setHistoryHealth(const HistoryHealth& health);
     void showSnapshot(const Snapshot& snapshot);  // learns the interfaces there are
     void setSaveResult(const QString& error);
@@ -85,6 +87,7 @@ private:
     HistoryHealth m_health;
     QBoxLayout* m_columns = nullptr;
     PermissionReport m_report;
+    std::optional<ModeDecision> m_decision;
     bool m_haveReport = false;
     std::set<std::string> m_knownInterfaces;
 

@@ -101,7 +101,10 @@ public:
         m_pendingClosed.clear();
         m_tracker.update(open, closed);
         describe();
-        return SocketReading{records(std::move(open)), records(std::move(closed))};
+        SocketReading reading;
+        reading.open = records(std::move(open));
+        reading.closed = records(std::move(closed));
+        return reading;
     }
 
     [[nodiscard]] std::string_view mechanism() const override { return m_mechanism; }

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/sources/capture_source.h"
+#include "core/sources/socket_source.h"
+
+namespace netmon {
+
+// Deep mode's flows, read like a socket table: every flow the capture engine counted (bytes
+// and packets are wire figures since capture started), with the state, uid and inode (for the
+// owner) of the matching socket from the OS table where there is one; plus the table's
+// listeners and its connections that have moved no packet yet.
+// - Matching ignores v4-mapped spelling (dual-stack sockets) and, for UDP, falls back to a
+//   socket bound to the local port with no peer.
+// - A flow's identity is its 5-tuple, so it stays the same whether or not a socket matches.
+// - A failed socket-table read only loses states and owners; a failed capture read is an error.
+class CapturedFlowSource final : public SocketSource {
+public:
+    CapturedFlowSource(std::unique_ptr<CaptureEngine> engine, std::unique_ptr<SocketSource> table);
+
+    Result<SocketReading> read() override;
+    [[nodiscard]] std::string_view mechanism() const override { return m_engine->name(); }
+    [[nodiscard]] bool reportsClosedSockets() const override { return false; }
+    void followInterfaces(const std::vector<std::string>& names) override;
+
+private:
+    std::unique_ptr<CaptureEngine> m_engine;
+    std::unique_ptr<SocketSource> m_table;
+    std::vector<std::string> m_interfaces;
+    std::vector<std::string> m_pendingWarnings;
+};
+
+// The identity CapturedFlowSource gives a captured 5-tuple (never a kernel cookie value).
+std::uint64_t capturedFlowCookie(const FlowKey& key);
+
+}  // namespace netmon

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+
+#include "core/config.h"
+#include "core/mode_selection.h"
+#include "core/monitor.h"
+
+namespace netmon {
+
+struct MonitorSetup {
+    std::unique_ptr<Monitor> monitor;
+    // The mode that runs; when it is not what the settings asked for, `message` says why and
+    // how to get deep mode — for the banner, the CLI's stderr and `doctor`.
+    ModeDecision mode;
+};
+
+// A Monitor wired to this OS's sources and set up from the settings: what the CLI and the GUI
+// both run. Deep mode when the settings and this machine allow it (eBPF first, then
+// libpcap), else basic mode with the reason — never a failure.
+MonitorSetup makeMonitor(const Config& config);
+
+}  // namespace netmon

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `netmon --mode deep watch --json` end to end: the capture engine the machine allows counts
+// every UDP and ICMP packet per flow, the flows plus "other" equal the veth's kernel counters,
+// and the flow of this test's own socket carries this test's PID.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include "integration/child_process.h"
+#include "integration/cli_json.h"
+#include "integration/test_network.h"
+#include "integration/udp_traffic.h"
+
+namespace netmon::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Why deep mode cannot run here, or nothing (then it must work).
+std::optional<std::string> deepModeUnavailable(const TestNetwork& network) {
+    const CommandResult doctor =
+        runCommand(network.inA({kNetmon, "--mode", "deep", "doctor", "--json"}));
+    if (doctor.status != 0) {
+        return "netmon doctor failed: " + doctor.err;
+    }
+    const nlohmann::json report = nlohmann::json::parse(doctor.out);
+    if (report["mode_in_use"].get<std::string>().rfind("deep", 0) != 0) {
+        return "deep mode cannot run here: " + report["mode_message"].get<std::string>();
+    }
+    return std::nullopt;
+}
+
+struct Sums {
+    std::uint64_t bytesIn = 0, packetsIn = 0, bytesOut = 0, packetsOut = 0;
+};
+
+// Flows on the test link plus its "other" bucket, from one tick.
+Sums linkTotals(const nlohmann::json& tick, const TestNetwork& network) {
+    Sums sums;
+    for (const auto& flow : tick["flows"]) {
+        if (flow["local_address"] == network.addressA && !flow["bytes_in"].is_null()) {
+            sums.bytesIn += flow["bytes_in"].get<std::uint64_t>();
+            sums.bytesOut += flow["bytes_out"].get<std::uint64_t>();
+            sums.packetsIn += flow["packets_in"].get<std::uint64_t>();
+            sums.packetsOut += flow["packets_out"].get<std::uint64_t>();
+        }
+    }
+    if (const auto other = findNamed(tick["capture"], network.ifA, "interface")) {
+        sums.bytesIn += (*other)["other_bytes_in"].get<std::uint64_t>();
+        sums.bytesOut += (*other)["other_bytes_out"].get<std::uint64_t>();
+        sums.packetsIn += (*other)["other_packets_in"].get<std::uint64_t>();
+        sums.packetsOut += (*other)["other_packets_out"].get<std::uint64_t>();
+    }
+    return sums;
+}
+
+std::optional<nlohmann::json> flowOf(const nlohmann::json& tick, const char* protocol,
+                                     std::uint16_t localPort) {
+    for (const auto& flow : tick["flows"]) {
+        if (flow["protocol"] == protocol && flow["local_port"] == localPort &&
+            !flow["listening"].get<bool>()) {
+            return flow;
+        }
+    }
+    return std::nullopt;
+}
+
+TEST(CliDeepMode, EveryPacketCountedPerFlowAndTheSumsEqualTheKernel) {
+    if (const auto reason = TestNetwork::unavailableReason()) {
+        GTEST_SKIP() << *reason;
+    }
+    const TestNetwork network;
+    if (const auto reason = deepModeUnavailable(network)) {
+        GTEST_SKIP() << *reason;
+    }
+    ChildProcess watch(network.inA({kNetmon, "--mode", "deep", "watch", "--json", "--interval",
+                                    "200", "--iface", network.ifA}));
+    const auto firstLine = watch.readLine(10s);
+    ASSERT_TRUE(firstLine) << watch.drainStderr();
+    ASSERT_EQ(nlohmann::json::parse(*firstLine)["mode"], "deep");
+    // Capture is attached once the first tick is out; from here the link's counters are ours.
+    const std::uint64_t rxBefore = network.counter(network.nsA, network.ifA, "rx_bytes");
+    const std::uint64_t txBefore = network.counter(network.nsA, network.ifA, "tx_bytes");
+    const std::uint64_t rxPacketsBefore = network.counter(network.nsA, network.ifA, "rx_packets");
+
+    constexpr int kDatagrams = 40;
+    constexpr int kPayload = 500;
+    const UdpTransfer udp = sendUdpFromBToA(network, kDatagrams, kPayload, 40'200);
+    ASSERT_EQ(udp.received, kDatagrams);
+    const CommandResult ping = runCommand(
+        network.inB({"ping", "-c", "3", "-i", "0.2", "-s", "300", "-q", network.addressA}));
+    ASSERT_EQ(ping.status, 0) << ping.err;
+
+    const std::uint64_t udpBytes = kDatagrams * (kPayload + kUdpOverIpv4FrameOverhead);
+    constexpr std::uint64_t kIcmpFrame = 300 + 8 + 20 + 14;
+    nlohmann::json tick;
+    for (int i = 0; i < 100; ++i) {
+        const auto line = watch.readLine(5s);
+        ASSERT_TRUE(line) << watch.drainStderr();
+        tick = nlohmann::json::parse(*line);
+        const auto udpFlow = flowOf(tick, "udp", 40'200);
+        const auto icmpFlow = flowOf(tick, "icmp", 0);
+        if (udpFlow && (*udpFlow)["packets_in"] == kDatagrams && icmpFlow &&
+            (*icmpFlow)["packets_out"] == 3) {
+            break;
+        }
+    }
+    const auto udpFlow = flowOf(tick, "udp", 40'200);
+    ASSERT_TRUE(udpFlow) << tick["flows"].dump(1);
+    EXPECT_EQ((*udpFlow)["bytes_in"], udpBytes) << "wire bytes: payload + 8 + 20 + 14";
+    EXPECT_EQ((*udpFlow)["packets_in"], kDatagrams);
+    EXPECT_EQ((*udpFlow)["remote_address"], network.addressB);
+    EXPECT_EQ((*udpFlow)["pid"], ::getpid()) << "the receiving socket is this test's";
+    const auto icmpFlow = flowOf(tick, "icmp", 0);
+    ASSERT_TRUE(icmpFlow);
+    EXPECT_EQ((*icmpFlow)["bytes_in"], 3 * kIcmpFrame);
+    EXPECT_EQ((*icmpFlow)["bytes_out"], 3 * kIcmpFrame) << "the echo replies";
+    EXPECT_EQ(tick["visibility"]["udp_bytes"], true);
+
+    // Flows plus "other" equal what the kernel counted on the link.
+    const Sums sums = linkTotals(tick, network);
+    EXPECT_EQ(sums.bytesIn, network.counter(network.nsA, network.ifA, "rx_bytes") - rxBefore);
+    EXPECT_EQ(sums.bytesOut, network.counter(network.nsA, network.ifA, "tx_bytes") - txBefore);
+    EXPECT_EQ(sums.packetsIn,
+              network.counter(network.nsA, network.ifA, "rx_packets") - rxPacketsBefore);
+    const auto capture = findNamed(tick["capture"], network.ifA, "interface");
+    ASSERT_TRUE(capture);
+    EXPECT_EQ((*capture)["kernel_drops"], 0);
+
+    watch.signal(SIGTERM);
+    EXPECT_EQ(watch.wait(10s), 0) << watch.drainStderr();
+}
+
+}  // namespace
+}  // namespace netmon::test
