@@ -4,10 +4,14 @@
 // and the flow of this test's own socket carries this test's PID.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
+
+#include <vector>
 
 #include "integration/child_process.h"
 #include "integration/cli_json.h"
+#include "integration/namespace_socket.h"
 #include "integration/test_network.h"
 #include "integration/udp_traffic.h"
 
@@ -83,10 +87,19 @@ TEST(CliDeepMode, EveryPacketCountedPerFlowAndTheSumsEqualTheKernel) {
     const std::uint64_t txBefore = network.counter(network.nsA, network.ifA, "tx_bytes");
     const std::uint64_t rxPacketsBefore = network.counter(network.nsA, network.ifA, "rx_packets");
 
+    // The receiving socket stays open while the flow is checked: its owner is this process.
     constexpr int kDatagrams = 40;
     constexpr int kPayload = 500;
-    const UdpTransfer udp = sendUdpFromBToA(network, kDatagrams, kPayload, 40'200);
-    ASSERT_EQ(udp.received, kDatagrams);
+    const NamespaceSocket receiver(network.nsA, SOCK_DGRAM);
+    bindTo(receiver, network.addressA, 40'200);
+    const NamespaceSocket sender(network.nsB, SOCK_DGRAM);
+    connectTo(sender, network.addressA, 40'200);
+    const std::vector<char> payload(kPayload, 'd');
+    std::vector<char> buffer(kPayload + 1);
+    for (int i = 0; i < kDatagrams; ++i) {
+        ASSERT_EQ(::send(sender.fd(), payload.data(), payload.size(), 0), kPayload);
+        ASSERT_EQ(::recv(receiver.fd(), buffer.data(), buffer.size(), 0), kPayload);
+    }
     const CommandResult ping = runCommand(
         network.inB({"ping", "-c", "3", "-i", "0.2", "-s", "300", "-q", network.addressA}));
     ASSERT_EQ(ping.status, 0) << ping.err;
