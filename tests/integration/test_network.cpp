@@ -36,7 +36,12 @@ std::optional<std::string> TestNetwork::unavailableReason() {
     if (added.status != 0) {
         return "`ip netns add` failed: " + added.err;
     }
+    // `ip netns exec` also needs to remount /sys (it fails in a chroot whose / is no mount).
+    const CommandResult entered = runCommand({"ip", "netns", "exec", probe, "true"});
     runCommand({"ip", "netns", "del", probe});
+    if (entered.status != 0) {
+        return "`ip netns exec` failed: " + entered.err;
+    }
     return std::nullopt;
 }
 
