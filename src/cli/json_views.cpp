@@ -55,13 +55,6 @@ nlohmann::json watchTickJson(const Snapshot& snapshot) {
             {"counter_reset", traffic && traffic->counterReset},
         });
     }
-    const auto all = [](const auto& items, auto toJson) {
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& item : items) {
-            out.push_back(toJson(item));
-        }
-        return out;
-    };
     return {
         {"time", formatIsoUtc(snapshot.wallTime)},
         {"sequence", snapshot.sequence},
@@ -69,10 +62,10 @@ nlohmann::json watchTickJson(const Snapshot& snapshot) {
         {"visibility", visibilityJson(snapshot.visibility)},
         {"warnings", snapshot.warnings},
         {"interfaces", std::move(interfaces)},
-        {"flows", all(snapshot.flows, flowJson)},
-        {"hosts", all(snapshot.hosts, hostJson)},
-        {"processes", all(snapshot.processes, processJson)},
-        {"capture", all(snapshot.capture, captureJson)},
+        {"flows", jsonArray(snapshot.flows, flowJson)},
+        {"hosts", jsonArray(snapshot.hosts, hostJson)},
+        {"processes", jsonArray(snapshot.processes, processJson)},
+        {"capture", jsonArray(snapshot.capture, captureJson)},
     };
 }
 

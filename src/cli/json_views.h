@@ -10,6 +10,16 @@
 
 namespace netmon::cli {
 
+// A JSON array of `toJson(item)` for each item.
+template <typename Items, typename ToJson>
+nlohmann::json jsonArray(const Items& items, ToJson toJson) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : items) {
+        out.push_back(toJson(item));
+    }
+    return out;
+}
+
 // The CLI's machine-readable shapes. Field names are snake_case and stable: scripts rely on them.
 nlohmann::json interfaceJson(const InterfaceStat& interface);
 // One `watch --json` line: time, sequence, warnings, flows, hosts and processes, and per

@@ -10,6 +10,7 @@
 
 #include "integration/child_process.h"
 #include "integration/cli_json.h"
+#include "integration/network_test.h"
 #include "integration/tcp_transfer.h"
 #include "integration/test_network.h"
 
@@ -53,16 +54,7 @@ nlohmann::json pollJson(const std::vector<std::string>& argv,
     return last;
 }
 
-class CliConnections : public ::testing::Test {
-protected:
-    void SetUp() override {
-        if (const auto reason = TestNetwork::unavailableReason()) {
-            GTEST_SKIP() << *reason;
-        }
-        m_network = std::make_unique<TestNetwork>();
-    }
-    std::unique_ptr<TestNetwork> m_network;
-};
+using CliConnections = NetworkTest;
 
 TEST_F(CliConnections, ExactBytesEachWayStateAndTheOwningProcess) {
     const TestNetwork& network = *m_network;

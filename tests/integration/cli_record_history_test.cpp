@@ -8,6 +8,7 @@
 #include "fakes/temp_dir.h"
 #include "integration/child_process.h"
 #include "integration/cli_json.h"
+#include "integration/network_test.h"
 #include "integration/test_network.h"
 #include "integration/udp_traffic.h"
 
@@ -26,16 +27,8 @@ void PrintTo(const Totals& t, std::ostream* out) {
          << t.txPackets << " pkts}";
 }
 
-class CliRecord : public ::testing::Test {
+class CliRecord : public NetworkTest {
 protected:
-    void SetUp() override {
-        if (const auto reason = TestNetwork::unavailableReason()) {
-            GTEST_SKIP() << *reason;
-        }
-        m_network = std::make_unique<TestNetwork>();
-        m_database = (m_dir.path() / "history.db").string();
-    }
-
     Totals kernel() const {
         const TestNetwork& n = *m_network;
         return {n.counter(n.nsA, n.ifA, "rx_bytes"), n.counter(n.nsA, n.ifA, "tx_bytes"),
@@ -81,8 +74,7 @@ protected:
     }
 
     TempDir m_dir;
-    std::string m_database;
-    std::unique_ptr<TestNetwork> m_network;
+    std::string m_database = (m_dir.path() / "history.db").string();
 };
 
 TEST_F(CliRecord, HistoryAtEveryResolutionEqualsTheKernelAndTheTransfer) {

@@ -7,6 +7,7 @@
 
 #include "integration/child_process.h"
 #include "integration/cli_json.h"
+#include "integration/network_test.h"
 #include "integration/test_network.h"
 #include "integration/udp_traffic.h"
 
@@ -32,16 +33,7 @@ nlohmann::json interfaceOf(const std::string& line, const std::string& name) {
     return found ? *found : nlohmann::json();
 }
 
-class CliWatch : public ::testing::Test {
-protected:
-    void SetUp() override {
-        if (const auto reason = TestNetwork::unavailableReason()) {
-            GTEST_SKIP() << *reason;
-        }
-        m_network = std::make_unique<TestNetwork>();
-    }
-    std::unique_ptr<TestNetwork> m_network;
-};
+using CliWatch = NetworkTest;
 
 TEST_F(CliWatch, DeltasAndRatesMatchTheKernelForKnownUdpTraffic) {
     const TestNetwork& network = *m_network;

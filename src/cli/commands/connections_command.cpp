@@ -60,9 +60,6 @@ public:
     int run(Context& context) override {
         const Snapshot snapshot =
             sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
-        for (const std::string& warning : snapshot.warnings) {
-            reportWarning(warning);
-        }
         std::vector<const FlowStat*> shown;
         for (const FlowStat& flow : snapshot.flows) {
             if (matches(flow)) {
@@ -70,11 +67,9 @@ public:
             }
         }
         if (m_json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const FlowStat* flow : shown) {
-                out.push_back(flowJson(*flow));
-            }
-            std::cout << out.dump(2) << "\n";
+            std::cout
+                << jsonArray(shown, [](const FlowStat* flow) { return flowJson(*flow); }).dump(2)
+                << "\n";
             return kExitOk;
         }
         printTable(shown, snapshot.visibility);
@@ -130,7 +125,8 @@ private:
             std::cout << "\n" << visibility.note << "\n";
         }
         if (!visibility.allProcesses) {
-            std::cout << "Some owners could not be seen: other users' processes need admin rights.\n";
+            std::cout
+                << "Some owners could not be seen: other users' processes need admin rights.\n";
         }
     }
 

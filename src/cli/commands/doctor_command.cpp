@@ -90,16 +90,11 @@ public:
                                       : "basic";
         const bool basicWorks = basic[1].passed;
         if (m_json) {
-            const auto all = [](const std::vector<PermissionCheck>& checks) {
-                nlohmann::json out = nlohmann::json::array();
-                for (const PermissionCheck& check : checks) {
-                    out.push_back(permissionJson(check));
-                }
-                return out;
-            };
-            std::cout << nlohmann::json{{"checks", all(basic)},
-                                        {"deep_mode_checks", all(availability.permissions.checks)},
-                                        {"engine_checks", all(engines)},
+            std::cout << nlohmann::json{{"checks", jsonArray(basic, permissionJson)},
+                                        {"deep_mode_checks",
+                                         jsonArray(availability.permissions.checks,
+                                                   permissionJson)},
+                                        {"engine_checks", jsonArray(engines, permissionJson)},
                                         {"ebpf_possible", availability.permissions.ebpfPossible},
                                         {"pcap_possible", availability.permissions.pcapPossible},
                                         {"capture_mode_setting",

@@ -78,11 +78,7 @@ public:
             return reportError(rows.error());
         }
         if (m_json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const storage::HistoryRow& row : *rows) {
-                out.push_back(historyRowJson(row));
-            }
-            std::cout << out.dump(2) << "\n";
+            std::cout << jsonArray(*rows, historyRowJson).dump(2) << "\n";
             return 0;
         }
         printTable(*rows);
@@ -99,11 +95,7 @@ private:
             return reportError(rows.error());
         }
         if (m_json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const storage::BreakdownRow& row : *rows) {
-                out.push_back(breakdownRowJson(row));
-            }
-            std::cout << out.dump(2) << "\n";
+            std::cout << jsonArray(*rows, breakdownRowJson).dump(2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;

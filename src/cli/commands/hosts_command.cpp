@@ -37,16 +37,9 @@ public:
     int run(Context& context) override {
         const Snapshot snapshot =
             sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
-        for (const std::string& warning : snapshot.warnings) {
-            reportWarning(warning);
-        }
         const std::vector<HostStat> hosts = topN(snapshot.hosts, m_top);
         if (m_json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const HostStat& host : hosts) {
-                out.push_back(hostJson(host));
-            }
-            std::cout << out.dump(2) << "\n";
+            std::cout << jsonArray(hosts, hostJson).dump(2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;

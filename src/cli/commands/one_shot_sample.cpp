@@ -19,6 +19,9 @@ Snapshot sampleOnce(const Config& config, std::chrono::milliseconds sample) {
         std::this_thread::sleep_for(sample);
         snapshot = monitor->tick();
     }
+    for (const std::string& warning : snapshot.warnings) {
+        reportWarning(warning);
+    }
     return snapshot;
 }
 

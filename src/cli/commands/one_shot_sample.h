@@ -19,6 +19,7 @@ inline void addSampleOption(CLI::App& command, int& sampleMs) {
         ->check(CLI::Range(0, 60'000));
 }
 
+// The snapshot of one reading (two with `sample`); its warnings are printed on stderr.
 Snapshot sampleOnce(const Config& config, std::chrono::milliseconds sample);
 
 }  // namespace netmon::cli

@@ -29,16 +29,9 @@ public:
     int run(Context& context) override {
         const Snapshot snapshot =
             sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
-        for (const std::string& warning : snapshot.warnings) {
-            reportWarning(warning);
-        }
         const std::vector<ProcessStat> processes = topN(snapshot.processes, m_top);
         if (m_json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const ProcessStat& process : processes) {
-                out.push_back(processJson(process));
-            }
-            std::cout << out.dump(2) << "\n";
+            std::cout << jsonArray(processes, processJson).dump(2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;

@@ -34,11 +34,7 @@ public:
             return reportError(usage.error());
         }
         if (m_json) {
-            nlohmann::json out = nlohmann::json::array();
-            for (const storage::UsageTotals& totals : *usage) {
-                out.push_back(usageJson(totals));
-            }
-            std::cout << out.dump(2) << "\n";
+            std::cout << jsonArray(*usage, usageJson).dump(2) << "\n";
             return 0;
         }
         using Align = TextTable::Align;
