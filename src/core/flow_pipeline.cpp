@@ -54,7 +54,12 @@ void FlowPipeline::tick(Snapshot& snapshot) {
 
     std::vector<std::string> interfaces;
     for (const InterfaceStat& interface : snapshot.interfaces) {
-        if (interface.kind != InterfaceKind::Loopback) {
+        // Down links carry nothing and cannot be captured on; they are picked up when they
+        // come up (the set is compared every tick).
+        const bool down = interface.state == OperState::Down ||
+                          interface.state == OperState::LowerLayerDown ||
+                          interface.state == OperState::NotPresent;
+        if (interface.kind != InterfaceKind::Loopback && !down) {
             interfaces.push_back(interface.name);
         }
     }

@@ -40,9 +40,12 @@ Result<PcapHandle> PcapHandle::open(const PcapApi& api, const std::string& devic
     api.set_buffer_size(raw, options.bufferBytes);
     api.set_immediate_mode(raw, 0);
     if (const int status = api.activate(raw); status < 0) {
-        const std::string detail =
-            status == PCAP_ERROR ? std::string(api.geterr(raw))
-                                 : std::string(api.statustostr(status)) + " " + api.geterr(raw);
+        // libpcap often puts the status text in the error buffer too: say it once.
+        const std::string buffer = api.geterr(raw);
+        const std::string statusText = api.statustostr(status);
+        const std::string detail = status == PCAP_ERROR || buffer == statusText || buffer.empty()
+                                       ? (buffer.empty() ? statusText : buffer)
+                                       : statusText + ": " + buffer;
         return tl::unexpected(pcapOpenError(device, status, detail));
     }
     const bool in = options.direction == TrafficDirection::In;

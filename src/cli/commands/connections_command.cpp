@@ -124,7 +124,10 @@ private:
         if (!visibility.note.empty()) {
             std::cout << "\n" << visibility.note << "\n";
         }
-        if (!visibility.allProcesses) {
+        const bool hidden = std::any_of(flows.begin(), flows.end(), [](const FlowStat* flow) {
+            return flow->owner == OwnerVisibility::NeedsAdmin;
+        });
+        if (hidden) {
             std::cout
                 << "Some owners could not be seen: other users' processes need admin rights.\n";
         }
