@@ -2,6 +2,8 @@
 // What one tick of the core costs: rates for N interfaces, and a whole tick with publication.
 #include <benchmark/benchmark.h>
 
+#include "core/aggregator.h"
+#include "core/flow_tracker.h"
 #include "core/monitor.h"
 #include "core/rate_calculator.h"
 #include "fakes/fake_clock.h"
@@ -64,6 +66,50 @@ void BM_MonitorTickAndPublish(benchmark::State& state) {
     benchmark::DoNotOptimize(seen);
 }
 BENCHMARK(BM_MonitorTickAndPublish)->Arg(5)->Arg(200);
+
+// Flows followed across ticks and merged into hosts and processes: the connection side of a
+// tick, without the OS reads. N flows to N/10 remote hosts from 50 processes.
+void BM_FlowTrackingAndAggregation(benchmark::State& state) {
+    const auto count = static_cast<std::size_t>(state.range(0));
+    SocketReading reading;
+    std::unordered_map<std::uint64_t, SocketOwner> owners;
+    for (std::size_t i = 0; i < count; ++i) {
+        SocketRecord record;
+        record.key = {Protocol::Tcp, IpAddress::v4({192, 0, 2, 10}),
+                      static_cast<std::uint16_t>(20'000 + i),
+                      IpAddress::v4({198, 51, static_cast<std::uint8_t>(i / 10 % 250),
+                                     static_cast<std::uint8_t>(i / 10 / 250)}),
+                      443};
+        record.state = "ESTABLISHED";
+        record.cookie = i + 1;
+        record.inode = 1'000 + i;
+        record.bytesReceived = 0;
+        record.bytesSent = 0;
+        reading.open.push_back(record);
+        SocketOwner owner;
+        owner.visibility = OwnerVisibility::Known;
+        owner.process.pid = static_cast<std::uint32_t>(100 + i % 50);
+        owner.process.name = "process" + std::to_string(i % 50);
+        owners.emplace(record.inode, owner);
+    }
+    FlowTracker tracker;
+    Aggregator aggregator;
+    std::chrono::steady_clock::time_point now{};
+    for (auto _ : state) {
+        now += std::chrono::seconds{1};
+        for (SocketRecord& record : reading.open) {
+            *record.bytesReceived += 1'500;
+            *record.bytesSent += 100;
+        }
+        const auto flows = tracker.update(reading, owners, now);
+        aggregator.update(flows, 1.0);
+        benchmark::DoNotOptimize(aggregator.hosts());
+        benchmark::DoNotOptimize(aggregator.processes());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(count));
+    state.counters["flows"] = static_cast<double>(count);
+}
+BENCHMARK(BM_FlowTrackingAndAggregation)->Arg(1'000)->Arg(10'000);
 
 }  // namespace
 }  // namespace netmon
