@@ -161,9 +161,25 @@ void AppController::startMonitoring() {
 }
 
 void AppController::startMonitor() {
-    MonitorSetup setup = makeMonitor(m_config);
-    m_mode = setup.mode;
-    m_monitor = std::move(setup.monitor);
+    const std::uint64_t generation = ++m_monitorGeneration;
+    if (m_monitorBuilder.joinable()) {
+        m_monitorBuilder.join();  // an older build finishing; its result will be dropped
+    }
+    m_monitorBuilder = std::jthread([this, generation, config = m_config] {
+        auto setup = std::make_shared<MonitorSetup>(makeMonitor(config));
+        QMetaObject::invokeMethod(
+            this, [this, generation, setup] { monitorReady(generation, setup); },
+            Qt::QueuedConnection);
+    });
+}
+
+void AppController::monitorReady(std::uint64_t generation,
+                                 const std::shared_ptr<MonitorSetup>& setup) {
+    if (generation != m_monitorGeneration || m_stopped) {
+        return;  // superseded by a later mode change, or quitting
+    }
+    m_mode = setup->mode;
+    m_monitor = std::move(setup->monitor);
     m_alerts->onModeDecision(m_mode);
     m_window->settings()->setModeDecision(m_mode);
     m_monitor->subscribe([this](const Snapshot& snapshot) {
@@ -173,12 +189,16 @@ void AppController::startMonitor() {
     m_monitor->start();
 }
 
-void AppController::restartMonitor() {
+void AppController::stopMonitor() {
     if (m_monitor) {
         m_monitor->stop();
-        m_monitor->tick();  // the traffic since the last tick goes to history before the switch
+        m_monitor->tick();  // the traffic since the last tick goes to history
         m_monitor.reset();
     }
+}
+
+void AppController::restartMonitor() {
+    stopMonitor();
     startMonitor();
 }
 
@@ -194,7 +214,7 @@ void AppController::openHistory() {
 void AppController::applyConfig(const Config& config) {
     const Config previous = m_config;
     m_config = config;
-    if (m_monitor && config.captureMode != previous.captureMode) {
+    if (!m_synthetic && config.captureMode != previous.captureMode) {
         restartMonitor();  // another mode is another set of sources
     } else if (m_monitor) {
         m_monitor->applyConfig(config);  // interval, interfaces and privacy, from the next tick
@@ -219,15 +239,14 @@ void AppController::shutdown() {
     }
     m_stopped = true;
     m_synthetic.reset();
-    if (m_monitor) {
-        m_monitor->stop();
-        m_monitor->tick();  // the traffic since the last tick, so quitting loses nothing
+    if (m_monitorBuilder.joinable()) {
+        m_monitorBuilder.join();  // its result arrives after m_stopped and is dropped
     }
+    stopMonitor();  // the last tick goes to history, so quitting loses nothing
     // Flush and close the database on its own thread, then end that thread.
     QMetaObject::invokeMethod(m_worker, &StorageWorker::shutdown, Qt::BlockingQueuedConnection);
     m_storageThread.quit();
     m_storageThread.wait();
-    m_monitor.reset();
 }
 
 }  // namespace netmon::gui

@@ -3,7 +3,9 @@
 
 #include <QObject>
 #include <QThread>
+#include <cstdint>
 #include <memory>
+#include <thread>
 
 #include "app/gui_options.h"
 #include "core/config.h"
@@ -12,7 +14,8 @@
 
 namespace netmon {
 class Monitor;
-}
+struct MonitorSetup;
+}  // namespace netmon
 
 namespace netmon::gui {
 
@@ -44,8 +47,12 @@ public:
 private:
     void connectWindow();
     void startMonitoring();
-    void startMonitor();    // makes, subscribes and starts the monitor for m_config
+    // Makes the monitor for m_config on a thread of its own (loading a capture engine can take
+    // a while), then subscribes and starts it here. A newer request supersedes an older one.
+    void startMonitor();
+    void monitorReady(std::uint64_t generation, const std::shared_ptr<MonitorSetup>& setup);
     void restartMonitor();  // after a change of capture mode
+    void stopMonitor();     // the last tick to history, then no more ticks
     void openHistory();
     void applyConfig(const Config& config);
     void shutdown();
@@ -64,6 +71,8 @@ private:
     TrayIcon* m_tray = nullptr;
     std::unique_ptr<Monitor> m_monitor;
     ModeDecision m_mode;
+    std::jthread m_monitorBuilder;
+    std::uint64_t m_monitorGeneration = 0;
     std::unique_ptr<SyntheticLoad> m_synthetic;
     std::uint64_t m_historyGeneration = 0;
     bool m_stopped = false;
