@@ -37,3 +37,42 @@ if(NETMON_PCAP)
         set(NETMON_PCAP OFF)
     endif()
 endif()
+# Deep mode's eBPF engine (Debian: clang llvm bpftool libbpf-dev). The kernel programs are
+# compiled with clang -target bpf against a vmlinux.h that bpftool dumps from this machine's
+# kernel BTF, and bpftool turns them into skeleton headers; all of it lands in the build tree.
+# Without any of these the engine is left out and its factory says so.
+if(NETMON_EBPF AND NOT CMAKE_SYSTEM_NAME STREQUAL "Linux")
+    set(NETMON_EBPF OFF)  # Linux only; deep mode elsewhere is the pcap/Npcap engine
+endif()
+if(NETMON_EBPF)
+    set(netmon_ebpf_missing "")
+    find_program(NETMON_BPF_CLANG NAMES clang clang-19 clang-18 clang-17 clang-16 clang-15 clang-14)
+    find_program(NETMON_BPFTOOL NAMES bpftool PATHS /usr/sbin /sbin /usr/local/sbin)
+    # Optional: strips DWARF (not BTF) from the objects embedded in the skeletons.
+    find_program(NETMON_LLVM_STRIP NAMES llvm-strip llvm-strip-19 llvm-strip-18 llvm-strip-17
+                                         llvm-strip-16 llvm-strip-15 llvm-strip-14)
+    set(NETMON_VMLINUX_BTF /sys/kernel/btf/vmlinux CACHE FILEPATH
+        "Kernel BTF the eBPF programs' vmlinux.h is generated from")
+    find_package(PkgConfig)
+    if(PkgConfig_FOUND)
+        pkg_check_modules(LIBBPF IMPORTED_TARGET libbpf>=0.8)
+    endif()
+    if(NOT NETMON_BPF_CLANG)
+        list(APPEND netmon_ebpf_missing "clang")
+    endif()
+    if(NOT NETMON_BPFTOOL)
+        list(APPEND netmon_ebpf_missing "bpftool")
+    endif()
+    if(NOT LIBBPF_FOUND)
+        list(APPEND netmon_ebpf_missing "libbpf 0.8+")
+    endif()
+    if(NOT EXISTS "${NETMON_VMLINUX_BTF}")
+        list(APPEND netmon_ebpf_missing "kernel BTF (${NETMON_VMLINUX_BTF})")
+    endif()
+    if(netmon_ebpf_missing)
+        list(JOIN netmon_ebpf_missing ", " netmon_ebpf_missing_text)
+        message(STATUS "eBPF capture engine not built: missing ${netmon_ebpf_missing_text} "
+                       "(install clang llvm bpftool libbpf-dev, or -DNETMON_EBPF=OFF)")
+        set(NETMON_EBPF OFF)
+    endif()
+endif()

@@ -17,6 +17,8 @@ packages=(
     # deep mode's libpcap engine; ping for its integration test; clang for the packet
     # parser's fuzz test (bench/fuzz_parser.sh; libFuzzer itself is optional, below)
     libpcap-dev iputils-ping clang
+    # deep mode's eBPF engine: kernel programs built with clang/LLVM, skeletons by bpftool
+    bpftool libbpf-dev llvm
     # the desktop app (netmon-gui): Qt 6 Widgets and Charts; the SVG plugins draw its icons
     qt6-base-dev qt6-charts-dev libqt6svg6 qt6-qpa-plugins
     # GUI tests and screenshots: offscreen Qt needs fonts; Xvfb runs the real app headless

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtime/capture_availability.h"
 
+#include "capture/ebpf/ebpf_capture_engine.h"
 #include "capture/pcap/pcap_capture_engine.h"
 #include "core/permissions.h"
 
@@ -9,7 +10,7 @@ namespace netmon::runtime {
 CaptureAvailability captureAvailability() {
     CaptureAvailability availability;
     availability.pcapBuiltIn = capture::pcapBuiltIn();
-    availability.ebpfBuiltIn = false;  // the eBPF engine is wired in with its own change
+    availability.ebpfBuiltIn = capture::ebpfBuiltIn();
     availability.permissions = probePermissions();
     return availability;
 }
@@ -24,7 +25,10 @@ Result<std::unique_ptr<CaptureEngine>> makeCaptureEngine(CaptureBackend backend)
         }
         return fail("deep capture with libpcap is not built into this version of netmon");
     }
-    return fail("deep capture with eBPF is not built into this version of netmon");
+    if (auto allowed = capture::probeEbpf(); !allowed) {
+        return tl::unexpected(allowed.error());
+    }
+    return capture::makeEbpfCaptureEngine();  // loads the programs: the verifier has its say
 }
 
 EngineChoice chooseEngine(CaptureMode requested) {

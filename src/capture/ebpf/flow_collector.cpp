@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "capture/ebpf/flow_collector.h"
+
+#include <unordered_map>
+
+#include "capture/ebpf/flow_map_reader.h"
+
+namespace netmon::capture {
+namespace {
+
+// A flow's owner is looked up on its first reads (the owner may call recvmsg only after the
+// packet came) and then while it moves, up to a limit (forwarded traffic never has one).
+constexpr unsigned kFirstOwnerLookups = 5;
+constexpr unsigned kMaxOwnerLookups = 30;
+
+CapturedFlow capturedFlow(const FlowKey& key, const FlowCounts& counts,
+                          const std::optional<std::uint32_t>& pid, const std::string& command) {
+    CapturedFlow flow;
+    flow.key = key;
+    flow.bytesIn = counts.bytesIn;
+    flow.bytesOut = counts.bytesOut;
+    flow.packetsIn = counts.packetsIn;
+    flow.packetsOut = counts.packetsOut;
+    flow.pid = pid;
+    if (pid) {
+        flow.command = command;
+    }
+    return flow;
+}
+
+// One flow per FlowKey: adds up those that share one (the first owner found stays).
+void mergeSharedKeys(std::vector<CapturedFlow>& flows) {
+    std::unordered_map<FlowKey, std::size_t, FlowKeyHash> first;
+    std::vector<CapturedFlow> merged;
+    merged.reserve(flows.size());
+    for (CapturedFlow& flow : flows) {
+        const auto [slot, created] = first.try_emplace(flow.key, merged.size());
+        if (created) {
+            merged.push_back(std::move(flow));
+            continue;
+        }
+        CapturedFlow& total = merged[slot->second];
+        total.bytesIn += flow.bytesIn;
+        total.bytesOut += flow.bytesOut;
+        total.packetsIn += flow.packetsIn;
+        total.packetsOut += flow.packetsOut;
+        if (!total.pid && flow.pid) {
+            total.pid = flow.pid;
+            total.command = std::move(flow.command);
+        }
+    }
+    flows = std::move(merged);
+}
+
+}  // namespace
+
+FlowCollector::FlowCollector(int flowMap, std::size_t capacity, int ownerMap,
+                             unsigned idleReadsBeforeEviction)
+    : m_flowMap(flowMap),
+      m_capacity(capacity),
+      m_ownerMap(ownerMap),
+      m_reader(flowMap, capacity),
+      m_ledger(idleReadsBeforeEviction, capacity) {}
+
+void FlowCollector::resolveOwner(FlowLedger::Entry& entry, const KernelFlowKey& key,
+                                 std::uint32_t netns) {
+    if (m_ownerMap < 0 || entry.pid || netns == 0) {
+        return;
+    }
+    const bool moved = entry.idleReads == 0;
+    if (entry.ownerLookups >= kMaxOwnerLookups ||
+        (entry.ownerLookups >= kFirstOwnerLookups && !moved)) {
+        return;
+    }
+    ++entry.ownerLookups;
+    for (const kernel::netmon_owner_key& ownerKey : ownerKeysFor(key.tuple, netns)) {
+        if (const auto owner = lookupOwner(m_ownerMap, ownerKey)) {
+            entry.pid = owner->pid;
+            entry.command = commandOf(owner->comm);
+            return;
+        }
+    }
+}
+
+Result<std::vector<CapturedFlow>> FlowCollector::collect(
+    const std::function<std::uint32_t(std::uint32_t)>& netnsOf) {
+    auto kernelFlows = m_reader.readAll();
+    if (!kernelFlows) {
+        return tl::unexpected(kernelFlows.error());
+    }
+    m_entries = kernelFlows->size();
+    std::vector<CapturedFlow> flows;
+    flows.reserve(kernelFlows->size());
+    m_ledger.beginRead();
+    for (const KernelFlow& flow : *kernelFlows) {
+        FlowLedger::Entry& entry = m_ledger.observe(flow.key, countsOf(flow.counters));
+        resolveOwner(entry, flow.key, netnsOf(flow.key.ifindex));
+        flows.push_back(capturedFlow(entry.flowKey, entry.reported(), entry.pid, entry.command));
+    }
+    for (const FlowLedger::Final& last : m_ledger.finishRead()) {
+        flows.push_back(capturedFlow(last.flowKey, last.counts, last.pid, last.command));
+    }
+    if (m_ledger.hasSharedFlowKeys() || flows.size() > m_entries) {
+        mergeSharedKeys(flows);  // rare: the same 5-tuple on two interfaces, or Other protocols
+    }
+    return flows;
+}
+
+std::vector<std::string> FlowCollector::evictIfNeeded(bool overflowed) {
+    const std::size_t wanted = EvictionPolicy{m_capacity}.wanted(m_entries, overflowed);
+    if (wanted == 0) {
+        return {};
+    }
+    std::size_t evicted = 0;
+    for (const KernelFlowKey& key : m_ledger.evictionCandidates(wanted)) {
+        if (const auto last = takeFlow(m_flowMap, key)) {
+            m_ledger.evicted(key, countsOf(*last));
+            ++evicted;
+        }
+    }
+    std::string warning = "eBPF flow map at " + std::to_string(m_entries) + " of " +
+                          std::to_string(m_capacity) + " flows: " + std::to_string(evicted) +
+                          " idle flows evicted";
+    if (evicted < wanted) {
+        warning +=
+            "; the other flows are active, so new flows may be counted as 'other' "
+            "until some go idle (a larger flow table helps)";
+    }
+    return {warning};
+}
+
+}  // namespace netmon::capture

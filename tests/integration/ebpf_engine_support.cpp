@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "integration/ebpf_engine_support.h"
+
+#include <regex>
+#include <sstream>
+
+#include "integration/child_process.h"
+#include "integration/namespace_call.h"
+
+namespace netmon::test {
+
+void EbpfEngineTest::SetUp() {
+    if (const auto reason = TestNetwork::unavailableReason()) {
+        GTEST_SKIP() << *reason;
+    }
+    if (const auto probe = capture::probeEbpf(); !probe) {
+        GTEST_SKIP() << "eBPF capture is not possible here: " << probe.error().describe();
+    }
+    network = std::make_unique<TestNetwork>();
+    restartEngine({});
+}
+
+void EbpfEngineTest::restartEngine(const capture::EbpfOptions& options) {
+    engine.reset();
+    auto made = capture::makeEbpfCaptureEngine(options);
+    ASSERT_TRUE(made) << made.error().describe();
+    engine = std::move(*made);
+    attach({network->ifA});
+    baseline = kernelCounters(*network, network->ifA);
+}
+
+void EbpfEngineTest::attach(const std::vector<std::string>& names) {
+    const auto attached = inNamespace(network->nsA, [&] { return engine->setInterfaces(names); });
+    ASSERT_TRUE(attached) << attached.error().describe();
+}
+
+std::string filterListing(const std::string& ns, const std::string& interface) {
+    std::string listing;
+    for (const char* direction : {"ingress", "egress"}) {
+        listing += runCommand({"tc", "-n", ns, "filter", "show", "dev", interface, direction}).out;
+    }
+    return listing;
+}
+
+std::vector<std::uint32_t> filterProgramIds(const std::string& ns, const std::string& interface) {
+    std::vector<std::uint32_t> ids;
+    const std::string listing = filterListing(ns, interface);
+    const std::regex id(R"(\bid (\d+))");
+    for (auto it = std::sregex_iterator(listing.begin(), listing.end(), id);
+         it != std::sregex_iterator(); ++it) {
+        ids.push_back(static_cast<std::uint32_t>(std::stoul((*it)[1])));
+    }
+    return ids;
+}
+
+bool programLoaded(std::uint32_t id) {
+    return runCommand({"bpftool", "prog", "show", "id", std::to_string(id)}).status == 0;
+}
+
+std::vector<std::string> netmonPrograms() {
+    std::vector<std::string> programs;
+    std::istringstream listing(runCommand({"bpftool", "prog", "show"}).out);
+    for (std::string line; std::getline(listing, line);) {
+        if (line.find(" name netmon_") != std::string::npos) {
+            programs.push_back(line);
+        }
+    }
+    return programs;
+}
+
+}  // namespace netmon::test

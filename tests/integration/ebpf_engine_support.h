@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "capture/ebpf/ebpf_capture_engine.h"
+#include "integration/pcap_engine_support.h"
+#include "integration/test_network.h"
+
+namespace netmon::test {
+
+// A TestNetwork and an eBPF engine counting on its interface in namespace a (ifA). Skips, with
+// the reason, where namespaces or eBPF are not available.
+class EbpfEngineTest : public ::testing::Test {
+protected:
+    void SetUp() override;
+    // setInterfaces from a thread inside namespace a.
+    void attach(const std::vector<std::string>& names);
+    void restartEngine(const capture::EbpfOptions& options);
+
+    std::unique_ptr<TestNetwork> network;
+    std::unique_ptr<CaptureEngine> engine;
+    InterfaceCounters baseline;
+};
+
+// The ids of the BPF programs in the tc filters on `interface` (ingress and egress) inside
+// namespace `ns`, as `tc filter show` lists them.
+std::vector<std::uint32_t> filterProgramIds(const std::string& ns, const std::string& interface);
+// The `tc filter show dev IF ingress` and `... egress` output, for messages.
+std::string filterListing(const std::string& ns, const std::string& interface);
+// Whether a BPF program with this id is still loaded (`bpftool prog show id N`).
+bool programLoaded(std::uint32_t id);
+// Loaded programs named netmon_* (`bpftool prog show`), one line each.
+std::vector<std::string> netmonPrograms();
+
+}  // namespace netmon::test
