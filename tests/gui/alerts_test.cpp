@@ -98,6 +98,22 @@ private Q_SLOTS:
         QVERIFY(find(center.alerts(), AlertCenter::interfaceKey("docker0")) == nullptr);
     }
 
+    void captureDropsAreReportedPerInterface() {
+        AlertCenter center;
+        Snapshot snapshot = test::realisticSnapshot();
+        snapshot.mode = MonitoringMode::Deep;
+        snapshot.capture = {{"eth0", {}, 0}, {"wlan0", {}, 1234}};
+        center.onSnapshot(snapshot);
+        QVERIFY(find(center.alerts(), AlertCenter::dropsKey("eth0")) == nullptr);
+        const Alert* drops = find(center.alerts(), AlertCenter::dropsKey("wlan0"));
+        QVERIFY(drops != nullptr);
+        QCOMPARE(drops->level, Alert::Level::Warning);
+        QVERIFY(drops->text.contains(QStringLiteral("lost 1234 packets")));
+        snapshot.capture = {{"wlan0", {}, 0}};  // a new capture: the counter starts again
+        center.onSnapshot(snapshot);
+        QVERIFY(find(center.alerts(), AlertCenter::dropsKey("wlan0")) == nullptr);
+    }
+
     void dismissedAlertsReturnWhenTheyChange() {
         AlertCenter center;
         center.onHistoryHealth(HistoryHealth{HistoryHealth::State::Failing, "disk full", 1, 1});

@@ -103,6 +103,24 @@ void AlertCenter::onSnapshot(const Snapshot& snapshot) {
                   Alert::Action::None});
     }
 
+    // Deep mode: packets the capture lost are missing from that interface's flows; say so.
+    for (const CaptureInterfaceStats& stats : snapshot.capture) {
+        const QString key = dropsKey(stats.interfaceName);
+        if (stats.kernelDrops == 0) {
+            remove(key);
+            continue;
+        }
+        set(Alert{key,
+                  Alert::Level::Warning,
+                  tr("Capture on %1 lost %2 packets (the kernel dropped them under load): that "
+                     "interface's flows miss them; its totals stay exact.")
+                      .arg(toQString(stats.interfaceName))
+                      .arg(stats.kernelDrops),
+                  {},
+                  {},
+                  Alert::Action::None});
+    }
+
     const QString note = toQString(snapshot.visibility.note);
     if (note != m_visibilityNote || snapshot.mode == MonitoringMode::Deep) {
         m_visibilityNote = note;

@@ -43,6 +43,9 @@ public:
     static QString interfaceKey(const std::string& name) {
         return QStringLiteral("interface:") + QString::fromStdString(name);
     }
+    static QString dropsKey(const std::string& name) {
+        return QStringLiteral("drops:") + QString::fromStdString(name);
+    }
 
 Q_SIGNALS:
     void changed();
