@@ -14,12 +14,12 @@
 #include <thread>
 
 #include "capture/ebpf/ebpf_capture_engine.h"
+#include "integration/capture_engine_scenarios.h"
 #include "integration/child_process.h"
 #include "integration/ebpf_engine_support.h"
 #include "integration/namespace_call.h"
 #include "integration/namespace_socket.h"
 #include "integration/pcap_engine_support.h"
-#include "integration/tcp_transfer.h"
 #include "integration/test_network.h"
 #include "integration/udp_traffic.h"
 
@@ -28,11 +28,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::uint64_t kIcmpEchoOverhead = 14 + 20 + 8;
-// Every TCP segment here carries a 32-byte header (20 + timestamps); SYN and SYN-ACK carry 40.
-constexpr std::uint64_t kTcpSegmentOverhead = 14 + 20 + 32;
-constexpr std::uint64_t kSynExtraOptions = 8;
-
 std::string ownCommand() {
     std::ifstream file("/proc/self/comm");
     std::string command;
@@ -40,65 +35,16 @@ std::string ownCommand() {
     return command;
 }
 
-class EbpfEngine : public EbpfEngineTest {};
+class EbpfEngine : public EbpfEngineTest {
+protected:
+    EngineUnderTest underTest() {
+        return {*engine, *network, baseline, [this](const auto& names) { attach(names); }};
+    }
+};
 
 TEST_F(EbpfEngine, CountsUdpTcpAndIcmpToTheByteAndAddsUpToTheVethCounters) {
-    if (runCommand({"ping", "-V"}).status != 0) {
-        GTEST_SKIP() << "ping (iputils-ping) is missing: run scripts/setup-deps.sh";
-    }
-    const std::vector<int> sizes{1, 100, 1000, 1472};
-    for (std::size_t i = 0; i < sizes.size(); ++i) {
-        const UdpTransfer udp =
-            sendUdpFromBToA(*network, 5, sizes[i], static_cast<std::uint16_t>(47000 + i));
-        ASSERT_EQ(udp.received, 5);
-    }
-    const NamespaceSocket listener = listenInA(*network, 47100);
-    TcpConnection tcp(*network, listener);
-    tcp.transfer(300000, 20000);
-    const std::uint16_t clientPort = tcp.clientPort();
-    tcp.close();
-    const CommandResult ping = runCommand(
-        network->inB({"ping", "-q", "-c", "5", "-i", "0.05", "-s", "300", network->addressA}));
-    ASSERT_EQ(ping.status, 0) << ping.err;
-    std::this_thread::sleep_for(200ms);  // the FIN exchange
-
-    const CaptureReading reading =
-        readUntilMatching(*engine, *network, network->ifA, network->addressA, baseline);
-    expectSumsEqualCounters(reading, *network, network->ifA, network->addressA, baseline);
-
-    for (std::size_t i = 0; i < sizes.size(); ++i) {
-        const auto flow = findFlow(reading, Protocol::Udp, network->addressA,
-                                   static_cast<std::uint16_t>(47000 + i), network->addressB);
-        ASSERT_TRUE(flow) << "udp flow of size " << sizes[i];
-        EXPECT_EQ(flow->packetsIn, 5u);
-        EXPECT_EQ(flow->bytesIn,
-                  5 * (static_cast<std::uint64_t>(sizes[i]) + kUdpOverIpv4FrameOverhead));
-        EXPECT_EQ(flow->packetsOut, 0u);
-        // The receiving socket is this process's.
-        EXPECT_EQ(flow->pid, static_cast<std::uint32_t>(::getpid()));
-        EXPECT_EQ(flow->command, ownCommand());
-    }
-    const auto icmp = findFlow(reading, Protocol::Icmp, network->addressA, 0, network->addressB);
-    ASSERT_TRUE(icmp);
-    EXPECT_EQ(icmp->packetsIn, 5u);
-    EXPECT_EQ(icmp->packetsOut, 5u);
-    EXPECT_EQ(icmp->bytesIn, 5 * (300 + kIcmpEchoOverhead));
-    EXPECT_EQ(icmp->bytesOut, 5 * (300 + kIcmpEchoOverhead));
-    EXPECT_FALSE(icmp->pid) << "the kernel answers pings: no socket, no process";
-
-    const auto server =
-        findFlow(reading, Protocol::Tcp, network->addressA, 47100, network->addressB, clientPort);
-    ASSERT_TRUE(server);
-    // Payload plus one Ethernet/IP/TCP header per segment (GSO may merge segments, so the
-    // count comes from the capture; the veth counters check it above).
-    EXPECT_EQ(server->bytesIn, 300000 + server->packetsIn * kTcpSegmentOverhead + kSynExtraOptions);
-    EXPECT_EQ(server->bytesOut,
-              20000 + server->packetsOut * kTcpSegmentOverhead + kSynExtraOptions);
-    EXPECT_EQ(server->pid, static_cast<std::uint32_t>(::getpid()));
-    for (const CaptureInterfaceStats& stats : reading.interfaces) {
-        EXPECT_EQ(stats.kernelDrops, 0u);
-        EXPECT_EQ(stats.other.packetsIn + stats.other.packetsOut, 0u);  // a quiet link
-    }
+    checkMixedTrafficCountedExactly(
+        underTest(), ExpectedOwner{static_cast<std::uint32_t>(::getpid()), ownCommand()});
 }
 
 TEST_F(EbpfEngine, AFlowSentByAChildProcessCarriesTheChildsPid) {
@@ -153,52 +99,11 @@ TEST_F(EbpfEngine, WithTheFentryHooksFlowsHaveTheirProcessOrAWarningSaysWhyNot) 
 }
 
 TEST_F(EbpfEngine, AnInterfaceAddedDuringCaptureIsPickedUpWithoutDisturbingTheOthers) {
-    ASSERT_EQ(sendUdpFromBToA(*network, 3, 200, 47200).received, 3);
-    const ExtraLink extra(*network, "e");
-    attach({network->ifA, extra.ifA});
-    const InterfaceCounters extraBaseline = kernelCounters(*network, extra.ifA);
-    extra.sendUdpFromB(4, 500, 47300);
-    ASSERT_EQ(sendUdpFromBToA(*network, 3, 200, 47200).received, 3);
-
-    const CaptureReading reading =
-        readUntilMatching(*engine, *network, extra.ifA, extra.addressA, extraBaseline);
-    expectSumsEqualCounters(reading, *network, extra.ifA, extra.addressA, extraBaseline);
-    expectSumsEqualCounters(reading, *network, network->ifA, network->addressA, baseline);
-    const auto added = findFlow(reading, Protocol::Udp, extra.addressA, 47300, extra.addressB);
-    ASSERT_TRUE(added);
-    EXPECT_EQ(added->packetsIn, 4u);
-    EXPECT_EQ(added->bytesIn, 4 * (500 + kUdpOverIpv4FrameOverhead));
-    const CapturedFlow first = totalOfFlows(reading, Protocol::Udp, network->addressA, 47200);
-    EXPECT_EQ(first.packetsIn, 6u);
-    EXPECT_EQ(first.bytesIn, 6 * (200 + kUdpOverIpv4FrameOverhead));
+    checkInterfaceAddedIsPickedUp(underTest(), "e");
 }
 
 TEST_F(EbpfEngine, AnInterfaceDeletedMidCaptureEndsWithAWarningAndTheRestGoesOn) {
-    auto extra = std::make_unique<ExtraLink>(*network, "f");
-    attach({network->ifA, extra->ifA});
-    extra->sendUdpFromB(2, 100, 47400);
-    extra->remove();
-    ASSERT_EQ(sendUdpFromBToA(*network, 4, 300, 47500).received, 4);
-
-    const CaptureReading reading =
-        readUntilMatching(*engine, *network, network->ifA, network->addressA, baseline);
-    expectSumsEqualCounters(reading, *network, network->ifA, network->addressA, baseline);
-    std::string warnings;
-    for (const std::string& warning : reading.warnings) {
-        warnings += warning + "\n";
-    }
-    EXPECT_NE(warnings.find("capture on " + extra->ifA + " ended"), std::string::npos) << warnings;
-    const auto flow = findFlow(reading, Protocol::Udp, extra->addressA, 47400, extra->addressB);
-    ASSERT_TRUE(flow);  // counted before the interface went away, and kept
-    EXPECT_EQ(flow->bytesIn, 2 * (100 + kUdpOverIpv4FrameOverhead));
-    ASSERT_EQ(sendUdpFromBToA(*network, 1, 10, 47500).received, 1);
-    const CaptureReading later =
-        readUntilMatching(*engine, *network, network->ifA, network->addressA, baseline);
-    expectSumsEqualCounters(later, *network, network->ifA, network->addressA, baseline);
-    attach({});
-    const auto empty = engine->read();
-    ASSERT_TRUE(empty);
-    EXPECT_TRUE(empty->interfaces.empty());
+    checkInterfaceDeletedEndsWithAWarning(underTest(), "f");
 }
 
 // 48 new flows into a 32-flow map: what finds no room is counted as 'other' (so the sums stay
