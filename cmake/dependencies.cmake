@@ -1,5 +1,11 @@
 # Debian-packaged libraries only; scripts/setup-deps.sh installs them.
 find_package(Threads REQUIRED)
+# The Windows cross build (cmake/toolchains/mingw-w64-x86_64.cmake, scripts/build-windows.sh)
+# finds its libraries its own way and skips the rest of this file.
+if(WIN32 AND CMAKE_CROSSCOMPILING)
+    include(${CMAKE_CURRENT_LIST_DIR}/toolchains/mingw-w64-dependencies.cmake)
+    return()
+endif()
 find_package(tl-expected REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)

@@ -14,3 +14,10 @@ fi
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNETMON_WERROR="$werror"
 cmake --build "$build"
 ctest --test-dir "$build" --output-on-failure --timeout 300 -j "$(nproc)"
+
+# The Windows leg: core, the CLI and their tests cross-built with MinGW-w64 into build-windows/,
+# run through Wine by ctest, and the NSIS installer installed, run and uninstalled under Wine
+# (scripts/build-windows.sh; it installs what it needs). NETMON_SKIP_WINDOWS=1 leaves it out.
+if [ -z "${NETMON_SKIP_WINDOWS:-}" ]; then
+    "$root/scripts/build-windows.sh"
+fi
