@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The Windows leg, all from this Debian/Ubuntu machine: installs the MinGW-w64 toolchain, Wine
-# and NSIS (idempotently), cross-builds core, the CLI and the tests for Windows 10+
-# (build-windows/), runs the tests through Wine with ctest, builds the NSIS installer, and
-# installs, runs and uninstalls it silently under Wine.
+# and NSIS (idempotently), builds Qt for MinGW-w64 once (scripts/windows/build-qt.sh, cached),
+# cross-builds core, the CLI, the desktop app and the tests for Windows 10+ (build-windows/),
+# runs the tests through Wine with ctest, lays out the app with its DLLs
+# (scripts/windows/deploy-gui.sh), takes screenshots of the app under Wine with the real
+# `windows` platform on a virtual X display, builds the NSIS installer, and installs, runs and
+# uninstalls it silently under Wine.
 #   scripts/build-windows.sh              # everything
 #   NETMON_WINDOWS_SKIP_TESTS=1 scripts/build-windows.sh   # build and package only
-# Slow things are cached outside the checkout, keyed by version: the Wine prefix (per Wine
-# version) and the compiler cache (ccache, keyed by compiler and sources) in
-# ${NETMON_CACHE_DIR:-~/.cache/netmon}. One persistent wineserver serves the whole run and is
-# stopped at the end, whatever happens.
+#   NETMON_WINDOWS_GUI=0 scripts/build-windows.sh          # without the desktop app (no Qt)
+# Slow things are cached outside the checkout, keyed by version: Qt (per Qt package, compiler
+# and options; about 30 minutes the first time on 2 cores), the Wine prefix (per Wine version)
+# and the compiler cache (ccache) in ${NETMON_CACHE_DIR:-~/.cache/netmon}. One persistent
+# wineserver serves the whole run and is stopped at the end, whatever happens; so is the
+# virtual X display.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${NETMON_WINDOWS_BUILD_DIR:-$root/build-windows}"
@@ -27,8 +32,9 @@ packages=(
     # header-only libraries and libpcap's API headers, exposed folder by folder to the cross
     # build; GoogleTest's sources, built for Windows
     libexpected-dev nlohmann-json3-dev libcli11-dev libpcap-dev googletest
-    # running the tests and the installer; building the installer
-    wine wine64 nsis
+    # running the tests and the installer (Wine's own fonts; a virtual X display and
+    # xwininfo for the app's window); building the installer
+    wine wine64 fonts-wine xvfb x11-utils nsis
 )
 installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
@@ -79,28 +85,62 @@ trap 'wineserver -k 2>/dev/null || true' EXIT
 # test instead, they would inherit its output pipe and keep ctest or test discovery waiting.
 "$wine64" cmd /c exit </dev/null >/dev/null 2>&1
 
+# The desktop app needs Qt for MinGW-w64, built here once and cached (its last line: the prefix).
+qt_prefix=""
+gui=OFF
+if [ "${NETMON_WINDOWS_GUI:-1}" != "0" ]; then
+    qt_prefix="$("$root/scripts/windows/build-qt.sh" | tail -n 1)"
+    gui=ON
+fi
+
 export CCACHE_DIR="$cache/ccache"
 say "configuring $build"
 cmake -S "$root" -B "$build" -G Ninja \
     -DCMAKE_TOOLCHAIN_FILE="$root/cmake/toolchains/mingw-w64-x86_64.cmake" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNETMON_WERROR="$werror" \
-    -DNETMON_GUI=OFF -DNETMON_BUILD_BENCH=OFF -DNETMON_EBPF=OFF -DNETMON_BUILD_TESTS=ON \
+    -DNETMON_GUI="$gui" -DNETMON_WINDOWS_QT="$qt_prefix" \
+    -DNETMON_BUILD_BENCH=OFF -DNETMON_EBPF=OFF -DNETMON_BUILD_TESTS=ON \
     -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 say "building"
 cmake --build "$build"
 version="$(sed -nE 's/^project\(NetworkMonitor VERSION ([0-9.]+).*/\1/p' "$root/CMakeLists.txt")"
+package="$build/packaging/windows"
+rm -rf "$package"
+mkdir -p "$package"
+# The installed programs without their debug information (the build keeps it for debugging).
+x86_64-w64-mingw32-strip -o "$package/netmon.exe" "$build/src/cli/netmon.exe"
+nsis_gui=()
+if [ "$gui" = ON ]; then
+    say "laying out netmon-gui.exe with the DLLs it imports"
+    "$root/scripts/windows/deploy-gui.sh" "$build/src/gui/netmon-gui.exe" "$qt_prefix" \
+        "$package/gui"
+    # The uninstaller removes exactly these files.
+    (cd "$package/gui" && find . -type f | sed -E 's|^\./||; s|/|\\|g' | sort |
+        sed -E 's|^(.*)$|  Delete "$INSTDIR\\\1"|'
+     cd "$package/gui" && find . -mindepth 1 -type d | sed -E 's|^\./||; s|/|\\|g' | sort -r |
+        sed -E 's|^(.*)$|  RMDir "$INSTDIR\\\1"|') > "$package/gui-files.nsh"
+    nsis_gui=(-DNETMON_GUI_DIR="$package/gui" -DNETMON_GUI_FILES="$package/gui-files.nsh"
+              -DNETMON_ICON="$root/src/gui/theme/icons/app.ico")
+fi
 say "building the installer (NSIS) for $version"
-mkdir -p "$build/packaging/windows"
-# The installed program without its debug information (the build keeps it for debugging).
-x86_64-w64-mingw32-strip -o "$build/packaging/windows/netmon.exe" "$build/src/cli/netmon.exe"
-makensis -V2 -DNETMON_VERSION="$version" -DNETMON_EXE="$build/packaging/windows/netmon.exe" \
-    -DNETMON_OUTFILE="$build/packaging/windows/NetworkMonitor-$version-setup.exe" \
+makensis -V2 -DNETMON_VERSION="$version" -DNETMON_EXE="$package/netmon.exe" "${nsis_gui[@]}" \
+    -DNETMON_OUTFILE="$package/NetworkMonitor-$version-setup.exe" \
     "$root/packaging/windows/netmon.nsi"
 
 if [ -z "${NETMON_WINDOWS_SKIP_TESTS:-}" ]; then
     say "running the tests under Wine"
     ctest --test-dir "$build" --output-on-failure --timeout 300 -j "$(nproc)"
+    if [ "$gui" = ON ]; then
+        # A virtual X display for the app's real `windows` platform, stopped on the way out.
+        Xvfb :73 -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+        xvfb_pid=$!
+        trap 'kill "$xvfb_pid" 2>/dev/null || true; wineserver -k 2>/dev/null || true' EXIT
+        export NETMON_TEST_DISPLAY=:73
+        say "screenshots of netmon-gui.exe under Wine (windows platform, Xvfb) in $build/screenshots-wine"
+        "$root/packaging/windows/screenshot-gui.sh" "$package/gui/netmon-gui.exe" \
+            "$build/screenshots-wine"
+    fi
     say "installing, running and uninstalling the installer under Wine"
     "$root/packaging/windows/test-installer.sh" "$build"
 fi
-say "done: $build/src/cli/netmon.exe, $(ls "$build"/packaging/windows/*.exe)"
+say "done: $(ls "$package"/*.exe | tr '\n' ' ')"

@@ -19,8 +19,9 @@ packages=(
     libpcap-dev iputils-ping clang
     # deep mode's eBPF engine: kernel programs built with clang/LLVM, skeletons by bpftool
     bpftool libbpf-dev llvm
-    # the desktop app (netmon-gui): Qt 6 Widgets and Charts; the SVG plugins draw its icons
-    qt6-base-dev qt6-charts-dev libqt6svg6 qt6-qpa-plugins
+    # the desktop app (netmon-gui): Qt 6 Widgets (qtbase) only; its charts are painted with
+    # QPainter and its icons are PNGs (scripts/render-icons.sh renders them from the SVGs)
+    qt6-base-dev qt6-qpa-plugins
     # GUI tests and screenshots: offscreen Qt needs fonts; Xvfb runs the real app headless
     fonts-dejavu-core xvfb xauth
 )

@@ -11,7 +11,8 @@ if [ "${CI:-}" = "true" ]; then
 fi
 
 "$root/scripts/setup-deps.sh"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNETMON_WERROR="$werror"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNETMON_WERROR="$werror" \
+    -DNETMON_REQUIRE_PACKAGED=ON
 cmake --build "$build"
 ctest --test-dir "$build" --output-on-failure --timeout 300 -j "$(nproc)"
 

@@ -43,10 +43,38 @@ if(NETMON_BUILD_TESTS)
     add_subdirectory(${netmon_googletest_source} ${CMAKE_BINARY_DIR}/googletest EXCLUDE_FROM_ALL)
 endif()
 
-# Not for Windows: benchmarks, the Qt app (its own issue) and eBPF.
+# Not for Windows: benchmarks and eBPF.
 set(NETMON_BUILD_BENCH OFF)
-set(NETMON_GUI OFF)
 set(NETMON_EBPF OFF)
+
+# The desktop app: with the Qt that scripts/windows/build-qt.sh cross-builds from Debian's
+# qt6-base sources (qtbase alone: the GUI needs nothing else), whose prefix it prints; the host's
+# Debian Qt of the same version provides moc, rcc and uic (QT_HOST_PATH). Without it,
+# netmon-gui.exe is left out.
+set(NETMON_WINDOWS_QT "" CACHE PATH "Qt for MinGW-w64 from scripts/windows/build-qt.sh")
+if(NETMON_GUI AND NETMON_WINDOWS_QT)
+    list(APPEND CMAKE_FIND_ROOT_PATH ${NETMON_WINDOWS_QT})
+    list(APPEND CMAKE_PREFIX_PATH ${NETMON_WINDOWS_QT})
+    set(QT_HOST_PATH /usr CACHE PATH "Host Qt (Debian's qt6-base-dev-tools)")
+    execute_process(COMMAND dpkg-architecture -qDEB_HOST_MULTIARCH
+                    OUTPUT_VARIABLE netmon_host_multiarch OUTPUT_STRIP_TRAILING_WHITESPACE)
+    set(QT_HOST_PATH_CMAKE_DIR /usr/lib/${netmon_host_multiarch}/cmake CACHE PATH
+        "Host Qt's CMake packages")
+    set(netmon_qt_components Widgets)
+    if(NETMON_BUILD_TESTS)
+        list(APPEND netmon_qt_components Test)
+    endif()
+    find_package(Qt6 6.2 REQUIRED COMPONENTS ${netmon_qt_components})
+    # Where programs run under Wine find their DLLs (WINEPATH; Z: is the Linux root): Qt's, and
+    # the MinGW runtime that Qt's plugins import.
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++-6.dll
+                    OUTPUT_VARIABLE netmon_libstdcxx OUTPUT_STRIP_TRAILING_WHITESPACE)
+    get_filename_component(netmon_runtime_dir ${netmon_libstdcxx} DIRECTORY)
+    set(NETMON_WINDOWS_DLL_PATH
+        "Z:${NETMON_WINDOWS_QT}/bin\\;Z:${netmon_runtime_dir}\\;Z:/usr/${netmon_mingw_triplet}/lib")
+else()
+    set(NETMON_GUI OFF)
+endif()
 
 # Deep mode on Windows: Npcap's wpcap.dll, loaded at run time by full path
 # (src/capture/pcap/npcap_api_windows.cpp); nothing is linked, only libpcap's API headers used.

@@ -3,11 +3,16 @@
 ; builds it:
 ;   makensis -DNETMON_VERSION=0.1.0 -DNETMON_EXE=build-windows/src/cli/netmon.exe
 ;            -DNETMON_OUTFILE=build-windows/packaging/windows/NetworkMonitor-0.1.0-setup.exe
+;            [-DNETMON_GUI_DIR=build-windows/packaging/windows/gui
+;             -DNETMON_GUI_FILES=build-windows/packaging/windows/gui-files.nsh
+;             -DNETMON_ICON=src/gui/theme/icons/app.ico]
 ;            packaging/windows/netmon.nsi
-; Installs netmon.exe into Program Files, a Start-menu folder (the live view, doctor, the
-; uninstaller), and an entry in Add/Remove Programs. Silent: /S (and /D=folder); the
-; uninstaller takes /S too. Npcap is not bundled (its licence wants its own installer): deep
-; mode tells users where to get it.
+; Installs netmon.exe (and, with NETMON_GUI_DIR, the desktop app netmon-gui.exe with exactly the
+; Qt and runtime DLLs scripts/windows/deploy-gui.sh laid out) into Program Files, a Start-menu
+; folder, optionally a desktop shortcut and a start at sign-in (to the tray), and an entry in
+; Add/Remove Programs with the app's icon. A page says whether Npcap is installed and what deep
+; mode needs. Silent: /S (and /D=folder); the uninstaller takes /S too. Npcap is not bundled
+; (its licence wants its own installer).
 Unicode true
 Target amd64-unicode
 SetCompressor /SOLID lzma
@@ -17,6 +22,9 @@ ManifestSupportedOS Win10
 !include "MUI2.nsh"
 !include "x64.nsh"
 !include "LogicLib.nsh"
+!include "nsDialogs.nsh"
+!include "FileFunc.nsh"
+!include "Sections.nsh"
 
 !ifndef NETMON_VERSION
   !error "define NETMON_VERSION"
@@ -43,20 +51,25 @@ VIAddVersionKey "FileVersion" "${NETMON_VERSION}"
 VIAddVersionKey "ProductVersion" "${NETMON_VERSION}"
 VIAddVersionKey "LegalCopyright" "GPL-3.0-or-later"
 
+!define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
+
+!ifdef NETMON_ICON
+  !define MUI_ICON "${NETMON_ICON}"
+  !define MUI_UNICON "${NETMON_ICON}"
+!endif
+!ifdef NETMON_GUI_DIR
+  !define MAIN_EXE "netmon-gui.exe"
+!else
+  !define MAIN_EXE "netmon.exe"
+!endif
+
+!insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
+Page custom DeepModePage
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "English"
-
-Function .onInit
-  ${IfNot} ${RunningX64}
-    MessageBox MB_OK|MB_ICONSTOP "${PRODUCT} needs 64-bit Windows 10 or later." /SD IDOK
-    Abort
-  ${EndIf}
-  SetRegView 64
-  SetShellVarContext all
-FunctionEnd
 
 Function un.onInit
   SetRegView 64
@@ -67,11 +80,20 @@ Section "Network Monitor" SecMain
   SectionIn RO
   SetOutPath "$INSTDIR"
   File "/oname=netmon.exe" "${NETMON_EXE}"
+!ifdef NETMON_GUI_DIR
+  File /r "${NETMON_GUI_DIR}\*.*"
+!endif
   WriteUninstaller "$INSTDIR\Uninstall.exe"
 
-  ; netmon is a console program: the shortcuts open a console running it.
   CreateDirectory "${START_MENU}"
-  CreateShortcut "${START_MENU}\${PRODUCT}.lnk" "$SYSDIR\cmd.exe" \
+!ifdef NETMON_GUI_DIR
+  CreateShortcut "${START_MENU}\${PRODUCT}.lnk" "$INSTDIR\netmon-gui.exe"
+  !define CONSOLE_LINK "${PRODUCT} (console live view).lnk"
+!else
+  !define CONSOLE_LINK "${PRODUCT}.lnk"
+!endif
+  ; netmon is a console program: its shortcuts open a console running it.
+  CreateShortcut "${START_MENU}\${CONSOLE_LINK}" "$SYSDIR\cmd.exe" \
     '/k ""$INSTDIR\netmon.exe" watch"' "$INSTDIR\netmon.exe" 0
   CreateShortcut "${START_MENU}\${PRODUCT} - what this PC allows (doctor).lnk" "$SYSDIR\cmd.exe" \
     '/k ""$INSTDIR\netmon.exe" doctor"' "$INSTDIR\netmon.exe" 0
@@ -80,7 +102,7 @@ Section "Network Monitor" SecMain
   WriteRegStr HKLM "${UNINSTALL_KEY}" "DisplayName" "${PRODUCT}"
   WriteRegStr HKLM "${UNINSTALL_KEY}" "DisplayVersion" "${NETMON_VERSION}"
   WriteRegStr HKLM "${UNINSTALL_KEY}" "Publisher" "Network Monitor developers"
-  WriteRegStr HKLM "${UNINSTALL_KEY}" "DisplayIcon" "$INSTDIR\netmon.exe"
+  WriteRegStr HKLM "${UNINSTALL_KEY}" "DisplayIcon" "$INSTDIR\${MAIN_EXE},0"
   WriteRegStr HKLM "${UNINSTALL_KEY}" "InstallLocation" "$INSTDIR"
   WriteRegStr HKLM "${UNINSTALL_KEY}" "UninstallString" '"$INSTDIR\Uninstall.exe"'
   WriteRegStr HKLM "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\Uninstall.exe" /S'
@@ -90,14 +112,79 @@ Section "Network Monitor" SecMain
   WriteRegDWORD HKLM "${UNINSTALL_KEY}" "EstimatedSize" $0
 SectionEnd
 
+!ifdef NETMON_GUI_DIR
+Section "Desktop shortcut" SecDesktop
+  CreateShortcut "$DESKTOP\${PRODUCT}.lnk" "$INSTDIR\netmon-gui.exe"
+SectionEnd
+
+; Off unless ticked on the components page, or /SIGNIN on a silent install's command line.
+Section /o "Start at sign-in (in the tray)" SecSignIn
+  WriteRegStr HKLM "${RUN_KEY}" "NetworkMonitor" '"$INSTDIR\netmon-gui.exe" --tray'
+SectionEnd
+!endif
+
+; After the sections, whose flags it sets from the command line: /SIGNIN starts the app at
+; sign-in, /NODESKTOP leaves the desktop shortcut out (for silent installs).
+Function .onInit
+  ${IfNot} ${RunningX64}
+    MessageBox MB_OK|MB_ICONSTOP "${PRODUCT} needs 64-bit Windows 10 or later." /SD IDOK
+    Abort
+  ${EndIf}
+  SetRegView 64
+  SetShellVarContext all
+!ifdef NETMON_GUI_DIR
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/SIGNIN" $R1
+  ${IfNot} ${Errors}
+    SectionSetFlags ${SecSignIn} ${SF_SELECTED}
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R0 "/NODESKTOP" $R1
+  ${IfNot} ${Errors}
+    SectionSetFlags ${SecDesktop} 0
+  ${EndIf}
+!endif
+FunctionEnd
+
+; Whether deep mode can work here: Npcap present, and what else it needs.
+Var NpcapText
+Function DeepModePage
+  ${If} ${FileExists} "$SYSDIR\Npcap\wpcap.dll"
+    StrCpy $NpcapText "Npcap is installed.$\r$\n$\r$\nDeep mode (every packet counted per \
+connection, for every program and user) works when ${PRODUCT} runs as administrator; \
+without admin rights it runs in basic mode: interface totals, and connections with their \
+programs."
+  ${Else}
+    StrCpy $NpcapText "Npcap is not installed.$\r$\n$\r$\n${PRODUCT} runs in basic mode: \
+interface totals, and connections with their programs. For deep mode (every packet counted \
+per connection, for every program and user), install Npcap from https://npcap.com (its \
+licence does not let us bundle it) and run ${PRODUCT} as administrator. 'netmon doctor' \
+lists what this PC allows."
+  ${EndIf}
+  !insertmacro MUI_HEADER_TEXT "Deep mode" "What counting every packet needs on this PC"
+  nsDialogs::Create 1018
+  Pop $0
+  ${NSD_CreateLabel} 0 0 100% 100% "$NpcapText"
+  Pop $0
+  nsDialogs::Show
+FunctionEnd
+
 Section "Uninstall"
   Delete "$INSTDIR\netmon.exe"
+!ifdef NETMON_GUI_FILES
+  ; Exactly the files the installer laid out (written by scripts/build-windows.sh).
+  !include "${NETMON_GUI_FILES}"
+!endif
   Delete "$INSTDIR\Uninstall.exe"
   RMDir "$INSTDIR"
   Delete "${START_MENU}\${PRODUCT}.lnk"
+  Delete "${START_MENU}\${PRODUCT} (console live view).lnk"
   Delete "${START_MENU}\${PRODUCT} - what this PC allows (doctor).lnk"
   Delete "${START_MENU}\Uninstall ${PRODUCT}.lnk"
   RMDir "${START_MENU}"
+  Delete "$DESKTOP\${PRODUCT}.lnk"
+  DeleteRegValue HKLM "${RUN_KEY}" "NetworkMonitor"
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
   ; Settings (%APPDATA%\NetworkMonitor) and history (%LOCALAPPDATA%\NetworkMonitor) are the
   ; user's: they stay.

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the NSIS installer silently under Wine, runs the installed netmon.exe --version,
-# checks the Start-menu entry and the Add/Remove Programs entry, uninstalls silently and checks
-# that everything is gone. Called by scripts/build-windows.sh with WINEPREFIX and a running
-# wineserver set up; prints "N passed, N failed".
+# checks the Start-menu entry and the Add/Remove Programs entry; with the desktop app in the
+# installer, also its files, shortcuts, the start at sign-in (/SIGNIN) and that the installed
+# netmon-gui.exe shows its window and quits cleanly (on $NETMON_TEST_DISPLAY); uninstalls
+# silently and checks that everything is gone. Called by scripts/build-windows.sh with
+# WINEPREFIX and a running wineserver set up; prints "N passed, N failed".
 set -uo pipefail
 build="${1:?usage: test-installer.sh BUILD_DIR}"
 wine64="${WINELOADER:-/usr/lib/wine/wine64}"
@@ -13,6 +15,10 @@ target='C:\Program Files\Network Monitor'
 unix_target="$WINEPREFIX/drive_c/Program Files/Network Monitor"
 start_menu="$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/Network Monitor"
 key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\NetworkMonitor'
+run_key='HKLM\Software\Microsoft\Windows\CurrentVersion\Run'
+desktop="$WINEPREFIX/drive_c/users/Public/Desktop"
+gui=""
+[ -d "$build/packaging/windows/gui" ] && gui=1
 passed=0
 failed=0
 check() {
@@ -35,8 +41,22 @@ runs_version() {
     [ "$out" = "netmon $version" ]
 }
 
+run_key_says() { "$wine64" reg query "$run_key" /v NetworkMonitor 2>/dev/null | grep -q -- "$1"; }
+run_key_gone() { ! "$wine64" reg query "$run_key" /v NetworkMonitor >/dev/null 2>&1; }
+same_files() {  # every file laid out for the app is installed, byte for byte
+    (cd "$build/packaging/windows/gui" && find . -type f) | while read -r file; do
+        cmp -s "$build/packaging/windows/gui/$file" "$unix_target/$file" || return 1
+    done
+}
+no_gui_files_left() { [ -z "$(find "$unix_target" -type f 2>/dev/null)" ]; }
+
 "$wine64" reg delete "$key" /f >/dev/null 2>&1
-"$wine64" "$installer" /S
+"$wine64" reg delete "$run_key" /v NetworkMonitor /f >/dev/null 2>&1
+if [ -n "$gui" ]; then
+    "$wine64" "$installer" /S /SIGNIN
+else
+    "$wine64" "$installer" /S
+fi
 check "silent install exits 0" test $? -eq 0
 check "netmon.exe is in Program Files" test -f "$unix_target/netmon.exe"
 check "installed netmon.exe --version says $version" runs_version
@@ -44,6 +64,19 @@ check "Start-menu entry" test -f "$start_menu/Network Monitor.lnk"
 check "Add/Remove Programs entry" registry_has DisplayName "Network Monitor"
 check "Add/Remove Programs version" registry_has DisplayVersion "$version"
 check "Add/Remove Programs uninstaller" registry_has QuietUninstallString "Uninstall.exe"
+if [ -n "$gui" ]; then
+    check "the desktop app and exactly its DLLs and plugins are installed" same_files
+    check "Start-menu entry of the console live view" \
+        test -f "$start_menu/Network Monitor (console live view).lnk"
+    check "desktop shortcut" test -f "$desktop/Network Monitor.lnk"
+    check "start at sign-in (/SIGNIN) runs netmon-gui.exe --tray" run_key_says "netmon-gui.exe\" --tray"
+    check "Add/Remove Programs icon is the app's" registry_has DisplayIcon "netmon-gui.exe"
+    if [ -n "${NETMON_TEST_DISPLAY:-}" ]; then
+        check "installed netmon-gui.exe shows its window and quits cleanly" \
+            "$(dirname "$0")/screenshot-gui.sh" "$unix_target/netmon-gui.exe" \
+            "$build/screenshots-installed"
+    fi
+fi
 
 "$wine64" "$unix_target/Uninstall.exe" /S
 check "silent uninstall exits 0" test $? -eq 0
@@ -56,5 +89,10 @@ check "netmon.exe removed" test ! -e "$unix_target/netmon.exe"
 check "install folder removed" test ! -e "$unix_target"
 check "Start-menu entry removed" test ! -e "$start_menu"
 check "Add/Remove Programs entry removed" registry_gone
+if [ -n "$gui" ]; then
+    check "no file of the app left" no_gui_files_left
+    check "desktop shortcut removed" test ! -e "$desktop/Network Monitor.lnk"
+    check "start at sign-in removed" run_key_gone
+fi
 echo "installer: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

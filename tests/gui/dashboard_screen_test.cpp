@@ -3,6 +3,8 @@
 #include "screens/dashboard_screen.h"
 
 #include <QTest>
+#include <QTime>
+#include <algorithm>
 
 #include "app/storage_worker.h"
 #include "gui/fake_snapshots.h"
@@ -113,12 +115,42 @@ private Q_SLOTS:
         QCOMPARE(screen.chart()->pointCount(), 90);
     }
 
+    void chartLabelsFollowTheWindow() {
+        DashboardScreen screen;
+        screen.resize(1280, 800);
+        screen.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&screen));
+        const auto start = std::chrono::system_clock::now();
+        for (int i = 0; i < 90; ++i) {
+            screen.showSnapshot(test::realisticSnapshot(
+                {.sequence = static_cast<std::uint64_t>(i + 1), .wallTime = start + i * 1s}));
+        }
+        // 12.5 Mbit/s all along: + 10 % = 13.75, ticks every 5 Mbit/s.
+        QCOMPARE(screen.chart()->valueLabels(),
+                 (QStringList{"0", "5 Mbit/s", "10 Mbit/s", "15 Mbit/s"}));
+        const auto parses = [&screen](const QString& format) {
+            const QStringList labels = screen.chart()->timeLabels();
+            return !labels.isEmpty() &&
+                   std::all_of(labels.begin(), labels.end(), [&format](const QString& label) {
+                       return QTime::fromString(label, format).isValid();
+                   });
+        };
+        QVERIFY(parses(QStringLiteral("HH:mm:ss")));  // a minute: seconds
+        screen.setWindow(3600s);
+        QVERIFY(parses(QStringLiteral("HH:mm")));  // an hour: minutes
+        // Pointing at the newest sample names its rates.
+        const QRectF plot = screen.chart()->plotArea();
+        QVERIFY(screen.chart()
+                    ->toolTipAt(QPointF(plot.right(), plot.center().y()))
+                    .endsWith(QStringLiteral("\nDownload 12.5 Mbit/s\nUpload 1.50 Mbit/s")));
+    }
+
     void axisUnitsScale() {
         QCOMPARE(bitRateAxis(950).unit, QStringLiteral("bit/s"));
         QCOMPARE(bitRateAxis(12'300).unit, QStringLiteral("kbit/s"));
         QCOMPARE(bitRateAxis(12.5e6).unit, QStringLiteral("Mbit/s"));
         QCOMPARE(bitRateAxis(2.5e9).unit, QStringLiteral("Gbit/s"));
-        QCOMPARE(bitRateAxis(12.5e6).max, 16.0);  // 12.5 + 10 % headroom, rounded up nicely
+        QCOMPARE(bitRateAxis(12.5e6).max, 15.0);  // 12.5 + 10 % headroom, up to a tick
         QCOMPARE(byteAxis(512).unit, QStringLiteral("B"));
         QCOMPARE(byteAxis(3.0 * 1024 * 1024).unit, QStringLiteral("MiB"));
         QCOMPARE(byteAxis(5.0 * 1024 * 1024 * 1024).unit, QStringLiteral("GiB"));

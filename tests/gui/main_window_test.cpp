@@ -2,6 +2,9 @@
 // The window: sidebar screens, remembered screen and size, banner actions, the status line.
 #include "main_window.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QImage>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTest>
@@ -10,6 +13,7 @@
 #include "app/gui_options.h"
 #include "app/ui_settings.h"
 #include "gui/fake_snapshots.h"
+#include "theme/theme.h"
 #include "widgets/alert_banner.h"
 
 using namespace netmon;
@@ -18,6 +22,46 @@ using namespace netmon::gui;
 class MainWindowTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Every icon has PNGs in the resources at the sizes drawn (sidebar 20 px at 1× and 2×, the
+    // app icon up to 256 px), none of them blank; nothing needs Qt's SVG module.
+    void iconsArePngsAtEverySize() {
+        const QStringList names{"app",     "connections", "dashboard",
+                                "history", "interfaces",  "settings"};
+        // Each has its SVG source (where the sources are at hand), and each SVG is rendered.
+        const QDir sources(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../../src/gui/theme/icons"));
+        if (sources.exists()) {
+            QStringList svgs = sources.entryList({QStringLiteral("*.svg")}, QDir::Files);
+            svgs.replaceInStrings(QStringLiteral(".svg"), QString());
+            svgs.removeOne(QStringLiteral("check"));
+            QCOMPARE(svgs, names);
+        }
+        for (const QString& name : names) {
+            const QIcon icon = themeIcon(name);
+            const QList<int> wanted = name == QLatin1String("app")
+                                          ? QList<int>{16, 24, 32, 48, 64, 128, 256}
+                                          : QList<int>{16, 20, 24, 32, 40, 48};
+            for (const int size : wanted) {
+                QVERIFY2(icon.availableSizes().contains(QSize(size, size)),
+                         qPrintable(name + QString::number(size)));
+                const QImage image = icon.pixmap(QSize(size, size)).toImage();
+                QCOMPARE(image.size(), QSize(size, size));
+                int opaque = 0;
+                for (int y = 0; y < size; ++y) {
+                    for (int x = 0; x < size; ++x) {
+                        opaque += image.pixelColor(x, y).alpha() > 128 ? 1 : 0;
+                    }
+                }
+                QVERIFY2(opaque > size, qPrintable(name + QString::number(size)));
+            }
+        }
+        QCOMPARE(QImage(QStringLiteral(":/theme/icons/check.png")).size(), QSize(16, 16));
+        QCOMPARE(QImage(QStringLiteral(":/theme/icons/check@2x.png")).size(), QSize(32, 32));
+        for (QDirIterator it(QStringLiteral(":/theme"), QDirIterator::Subdirectories);
+             it.hasNext();) {
+            QVERIFY2(!it.next().endsWith(QLatin1String(".svg")), qPrintable(it.filePath()));
+        }
+    }
+
     void sidebarSwitchesScreensAndTheLastOneIsRemembered() {
         UiSettings settings;
         {
@@ -71,6 +115,10 @@ private Q_SLOTS:
         QCOMPARE(options->quitAfterMs, 5000);
         QCOMPARE(options->fakeFlows, 5000);
         QCOMPARE(options->fakeInterfaces, 10);
+        QVERIFY(!options->startInTray);
+        options = parseGuiOptions({QStringLiteral("netmon-gui"), QStringLiteral("--tray")}, error);
+        QVERIFY(options.has_value());
+        QVERIFY(options->startInTray);
         options = parseGuiOptions(
             {QStringLiteral("netmon-gui"), QStringLiteral("--fake-load"), QStringLiteral("lots")},
             error);

@@ -82,7 +82,11 @@ void AppController::start() {
         }
     }
     m_window->setAlerts(m_alerts->alerts());
-    m_window->show();
+    // Started at sign-in to the tray: monitoring and recording run, the window waits for the
+    // tray icon. Without a tray there would be no way to open it, so it shows.
+    if (!m_options.startInTray || m_tray == nullptr || !m_tray->visible()) {
+        m_window->show();
+    }
 
     QMetaObject::invokeMethod(m_worker, &StorageWorker::probePermissions, Qt::QueuedConnection);
     startMonitoring();

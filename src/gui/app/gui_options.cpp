@@ -28,12 +28,16 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString&
         QStringLiteral("name"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("dark or light."),
                                    QStringLiteral("name"));
+    const QCommandLineOption tray(
+        QStringLiteral("tray"),
+        QStringLiteral("Start in the tray, without a window (as at sign-in), where there is a "
+                       "tray; the window opens from the tray icon."));
     QCommandLineOption fakeLoad(
         QStringLiteral("fake-load"),
         QStringLiteral("Feed synthetic ticks at 1 Hz instead of reading the OS (benchmarks)."),
         QStringLiteral("flows,interfaces"));
     fakeLoad.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({config, quitAfter, screenshots, screen, theme, fakeLoad});
+    parser.addOptions({config, quitAfter, screenshots, screen, theme, tray, fakeLoad});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     GuiOptions options;
@@ -41,6 +45,7 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString&
     options.screenshotDir = parser.value(screenshots);
     options.startScreen = parser.value(screen);
     options.theme = parser.value(theme);
+    options.startInTray = parser.isSet(tray);
     if (parser.isSet(quitAfter)) {
         bool ok = false;
         options.quitAfterMs = parser.value(quitAfter).toInt(&ok);

@@ -9,12 +9,13 @@ namespace netmon::gui {
 
 // netmon-gui's command line.
 struct GuiOptions {
-    QString configPath;     // --config FILE; empty: the platform default
-    int quitAfterMs = 0;    // --quit-after MS; 0: run until quit
-    QString screenshotDir;  // --screenshot-dir DIR: every screen saved there before quitting
-    QString startScreen;    // --screen NAME
-    QString theme;          // --theme dark|light (overrides the saved choice once)
-    int fakeFlows = 0;      // --fake-load FLOWS,INTERFACES: synthetic ticks, no OS reads
+    QString configPath;        // --config FILE; empty: the platform default
+    int quitAfterMs = 0;       // --quit-after MS; 0: run until quit
+    QString screenshotDir;     // --screenshot-dir DIR: every screen saved there before quitting
+    QString startScreen;       // --screen NAME
+    QString theme;             // --theme dark|light (overrides the saved choice once)
+    bool startInTray = false;  // --tray: start hidden in the tray where there is one
+    int fakeFlows = 0;         // --fake-load FLOWS,INTERFACES: synthetic ticks, no OS reads
     int fakeInterfaces = 0;
 };
 

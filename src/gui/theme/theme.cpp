@@ -2,13 +2,17 @@
 #include "theme/theme.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QFont>
 #include <QPalette>
+#include <QRegularExpression>
 #include <QStyleFactory>
 
 // Resources of a static library are registered by name, outside any namespace.
 static void initThemeResources() {
     Q_INIT_RESOURCE(theme);
+    Q_INIT_RESOURCE(icons);
 }
 
 namespace netmon::gui {
@@ -72,6 +76,13 @@ void applyTheme(QApplication& app, ThemeName theme) {
         app.setStyle(fusion);  // the same look on every desktop, and QSS applies fully
     }
     app.setPalette(theme == ThemeName::Dark ? darkPalette() : lightPalette());
+    if (QGuiApplication::platformName() == QLatin1String("windows")) {
+        // Windows 10/11's UI font, and Tahoma where it is missing (older systems, Wine), rather
+        // than whatever the font mapper substitutes for it.
+        QFont font = QApplication::font();
+        font.setFamilies({QStringLiteral("Segoe UI"), QStringLiteral("Tahoma")});
+        QApplication::setFont(font);
+    }
     QFile file(theme == ThemeName::Dark ? QStringLiteral(":/theme/dark.qss")
                                         : QStringLiteral(":/theme/light.qss"));
     if (file.open(QIODevice::ReadOnly)) {
@@ -89,7 +100,20 @@ QString themeToString(ThemeName theme) {
 
 QIcon themeIcon(const QString& name) {
     initThemeResources();
-    return QIcon(QStringLiteral(":/theme/icons/%1.svg").arg(name));
+    // NAME-SIZE.png, rendered from NAME.svg by scripts/render-icons.sh: every size goes into the
+    // icon, which picks the nearest for the size and screen scale it is drawn at.
+    const QDir dir(QStringLiteral(":/theme/icons"));
+    const QRegularExpression pattern(
+        QStringLiteral("^%1-(\\d+)\\.png$").arg(QRegularExpression::escape(name)));
+    QIcon icon;
+    for (const QString& file : dir.entryList({name + QStringLiteral("-*.png")}, QDir::Files)) {
+        const QRegularExpressionMatch match = pattern.match(file);
+        if (match.hasMatch()) {
+            const int size = match.captured(1).toInt();
+            icon.addFile(dir.filePath(file), QSize(size, size));
+        }
+    }
+    return icon;
 }
 
 }  // namespace netmon::gui

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/chart_style.h"
 
-#include <QAbstractAxis>
-#include <QChart>
-#include <QLegend>
-
 namespace netmon::gui {
 
 namespace {
 
 bool isDark(const QPalette& palette) {
     return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor withAlpha(QColor color, float alpha) {
+    color.setAlphaF(alpha);
+    return color;
 }
 
 }  // namespace
@@ -22,23 +23,20 @@ ChartColors chartColors(const QPalette& palette) {
     return {QColor(0x02, 0x77, 0xbd), QColor(0xe6, 0x51, 0x00)};
 }
 
-void styleChart(QChart& chart, const QPalette& palette) {
-    chart.setBackgroundVisible(false);
-    chart.setPlotAreaBackgroundVisible(false);
+ChartStyle chartStyle(const QPalette& palette) {
     const QColor text = palette.color(QPalette::WindowText);
-    QColor grid = text;
-    grid.setAlphaF(0.12f);
-    QColor line = text;
-    line.setAlphaF(0.3f);
-    chart.legend()->setLabelColor(text);
-    chart.setTitleBrush(text);
-    for (QAbstractAxis* axis : chart.axes()) {
-        axis->setLabelsColor(text);
-        axis->setTitleBrush(text);
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(line);
-        axis->setMinorGridLineColor(grid);
-    }
+    ChartStyle style;
+    style.series = chartColors(palette);
+    style.surface = palette.color(QPalette::Base);
+    style.text = text;
+    style.muted = palette.color(QPalette::PlaceholderText);
+    style.grid = withAlpha(text, isDark(palette) ? 0.09f : 0.12f);
+    style.baseline = withAlpha(text, 0.3f);
+    style.hover = withAlpha(text, isDark(palette) ? 0.07f : 0.06f);
+    style.tipBase = palette.color(QPalette::ToolTipBase);
+    style.tipText = palette.color(QPalette::ToolTipText);
+    style.tipBorder = withAlpha(text, 0.22f);
+    return style;
 }
 
 }  // namespace netmon::gui

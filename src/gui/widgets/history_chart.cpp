@@ -1,154 +1,181 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/history_chart.h"
 
-#include <QApplication>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QCategoryAxis>
-#include <QChart>
-#include <QDateTime>
 #include <QEvent>
-#include <QGraphicsLayout>
-#include <QValueAxis>
+#include <QPainter>
+#include <QPainterPath>
 #include <algorithm>
+#include <cmath>
 
-#include "widgets/axis_scale.h"
-#include "widgets/chart_style.h"
+#include "app/qt_text.h"
+#include "widgets/chart_tooltip.h"
+#include "widgets/plot_frame.h"
 
 namespace netmon::gui {
+namespace {
 
-HistoryChart::HistoryChart(QWidget* parent)
-    : QChartView(parent),
-      m_chart(new QChart),
-      m_series(new QBarSeries),
-      m_received(new QBarSet(tr("Received"))),
-      m_sent(new QBarSet(tr("Sent"))),
-      m_time(new QCategoryAxis),
-      m_bytes(new QValueAxis) {
-    m_series->append(m_received);
-    m_series->append(m_sent);
-    m_series->setBarWidth(0.85);
-    m_chart->addSeries(m_series);
-    m_chart->addAxis(m_time, Qt::AlignBottom);
-    m_chart->addAxis(m_bytes, Qt::AlignLeft);
-    m_series->attachAxis(m_time);
-    m_series->attachAxis(m_bytes);
-    m_time->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    m_time->setGridLineVisible(false);
-    m_bytes->setLabelFormat(QStringLiteral("%g"));
-    m_bytes->setTickCount(5);
-    m_chart->legend()->setAlignment(Qt::AlignTop);
-    m_chart->setMargins(QMargins(0, 0, 4, 0));
-    m_chart->setBackgroundRoundness(0);
-    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_chart->setAnimationOptions(QChart::NoAnimation);
-    setChart(m_chart);
-    setRenderHint(QPainter::Antialiasing);
+constexpr double kGroupShare = 0.78;   // of a bar's slot, the rest is the gap to the next one
+constexpr double kMaxGroupWidth = 64;  // so a few bars do not turn into blocks
+
+}  // namespace
+
+HistoryChart::HistoryChart(QWidget* parent) : ChartWidget(parent) {
     setMinimumHeight(220);
-    applyPalette();
 }
 
-QString HistoryChart::bucketLabel(storage::TimePoint start, HistoryStep step, bool withDate) {
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(start.time_since_epoch());
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(ms.count());
-    switch (step) {
-        case HistoryStep::Hour:
-            return withDate ? time.toString(QStringLiteral("ddd d, HH:mm"))
-                            : time.toString(QStringLiteral("HH:mm"));
-        case HistoryStep::Day:
-            return time.toString(QStringLiteral("ddd d MMM"));
-        case HistoryStep::Month:
-            break;
-    }
-    return time.toString(QStringLiteral("MMM yyyy"));
+QSize HistoryChart::sizeHint() const {
+    return {640, 300};
 }
 
 void HistoryChart::setBuckets(const std::vector<HistoryBucket>& buckets, HistoryStep step) {
+    m_buckets = buckets;
     double peak = 0;
     for (const HistoryBucket& bucket : buckets) {
         peak = std::max(
             {peak, static_cast<double>(bucket.rxBytes), static_cast<double>(bucket.txBytes)});
     }
-    const AxisScale scale = byteAxis(peak);
-    m_unit = scale.unit;
-    QList<qreal> received;
-    QList<qreal> sent;
-    m_labels.clear();
-    m_datedLabels.clear();
-    QString lastDay;
-    for (const HistoryBucket& bucket : buckets) {
-        received.append(static_cast<double>(bucket.rxBytes) / scale.divisor);
-        sent.append(static_cast<double>(bucket.txBytes) / scale.divisor);
-        // Hour labels carry the date where the day changes.
-        const QString day = bucketLabel(bucket.start, HistoryStep::Day, false);
-        m_labels.append(
-            bucketLabel(bucket.start, step, step == HistoryStep::Hour && day != lastDay));
-        m_datedLabels.append(bucketLabel(bucket.start, step, true));
-        lastDay = day;
-    }
-    m_received->remove(0, m_received->count());
-    m_sent->remove(0, m_sent->count());
-    m_received->append(received);
-    m_sent->append(sent);
-    m_bytes->setRange(0, scale.max);
-    m_bytes->setTitleText(scale.unit);
-    relabel();
+    m_scale = byteAxis(peak);
+    m_labels = HistoryLabels(buckets, step);
+    m_labelsSize.reset();
+    update();
 }
 
-int HistoryChart::barCount() const {
-    return static_cast<int>(m_received->count());
+PlotFrame HistoryChart::frame() const {
+    return PlotFrame(QRectF(rect()), font(), m_scale, !m_buckets.empty());
 }
 
-// Every n-th bar gets its label, n chosen from the plot's width and the longest label.
-void HistoryChart::relabel() {
-    for (const QString& label : m_time->categoriesLabels()) {
-        m_time->remove(label);
-    }
-    const int count = static_cast<int>(m_labels.size());
-    m_time->setStartValue(-0.5);
-    m_time->setRange(-0.5, std::max(0.5, count - 0.5));
-    if (count == 0) {
-        return;
-    }
-    int longest = 1;
-    for (const QString& label : m_labels) {
-        longest = std::max(longest, fontMetrics().horizontalAdvance(label));
-    }
-    const double plotWidth = std::max(100.0, m_chart->plotArea().width());
-    const int fit = std::max(1, static_cast<int>(plotWidth / (longest + 24)));
-    const int every = std::max(1, (count + fit - 1) / fit);
-    QStringList used;  // the axis takes each label once
-    for (int i = 0; i < count; i += every) {
-        const QString& label = used.contains(m_labels[i]) ? m_datedLabels[i] : m_labels[i];
-        if (!used.contains(label)) {
-            m_time->append(label, i);
-            used.append(label);
-        }
-    }
+double HistoryChart::slotWidth(const PlotFrame& frame) const {
+    return m_buckets.empty() ? 0 : frame.plot().width() / static_cast<double>(m_buckets.size());
 }
 
-void HistoryChart::resizeEvent(QResizeEvent* event) {
-    QChartView::resizeEvent(event);
-    relabel();
+const QList<AxisLabel>& HistoryChart::axisLabels(const PlotFrame& frame) const {
+    if (m_labelsSize != size()) {
+        m_axisLabels = m_labels.choose(frame, slotWidth(frame));
+        m_labelsSize = size();
+    }
+    return m_axisLabels;
+}
+
+QRectF HistoryChart::plotArea() const {
+    return frame().plot();
+}
+
+QStringList HistoryChart::valueLabels() const {
+    return frame().valueLabels();
+}
+
+QStringList HistoryChart::timeLabels() const {
+    const PlotFrame plot = frame();
+    QStringList result;
+    for (const PlacedLabel& label : plot.place(axisLabels(plot), PlotFrame::Edge::Clamp)) {
+        result.append(label.text);
+    }
+    return result;
+}
+
+QList<QRectF> HistoryChart::timeLabelRects() const {
+    const PlotFrame plot = frame();
+    QList<QRectF> result;
+    for (const PlacedLabel& label : plot.place(axisLabels(plot), PlotFrame::Edge::Clamp)) {
+        result.append(label.rect);
+    }
+    return result;
+}
+
+int HistoryChart::barAt(const PlotFrame& frame, const std::optional<QPointF>& pos) const {
+    const QRectF& plot = frame.plot();
+    if (!pos || m_buckets.empty() || !frame.usable() ||
+        !plot.adjusted(0, -8, 0, 8).contains(*pos)) {
+        return -1;
+    }
+    const auto bar = static_cast<int>((pos->x() - plot.left()) / slotWidth(frame));
+    return std::clamp(bar, 0, barCount() - 1);
+}
+
+ChartTooltip HistoryChart::tooltip(int bar, const ChartStyle& style) const {
+    const HistoryBucket& bucket = m_buckets[static_cast<std::size_t>(bar)];
+    ChartTooltip result;
+    result.title = m_labels.fullLabel(static_cast<std::size_t>(bar));
+    result.lines = {{style.series.download, tr("Received %1").arg(bytesText(bucket.rxBytes))},
+                    {style.series.upload, tr("Sent %1").arg(bytesText(bucket.txBytes))}};
+    return result;
+}
+
+QString HistoryChart::toolTipAt(const QPointF& pos) const {
+    const int bar = barAt(frame(), pos);
+    return bar >= 0 ? tooltip(bar, themeStyle()).text() : QString();
 }
 
 void HistoryChart::changeEvent(QEvent* event) {
-    QChartView::changeEvent(event);
-    // A theme switch sets the application palette and style sheet: either event may come first.
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
-        applyPalette();
+    ChartWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        m_labelsSize.reset();  // the labels' widths change with the font
     }
 }
 
-void HistoryChart::applyPalette() {
-    // The theme's palette: the style sheet may have given this view a palette of its own.
-    const QPalette theme = QApplication::palette();
-    styleChart(*m_chart, theme);
-    const ChartColors colors = chartColors(theme);
-    m_received->setColor(colors.download);
-    m_received->setBorderColor(colors.download);
-    m_sent->setColor(colors.upload);
-    m_sent->setBorderColor(colors.upload);
+void HistoryChart::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const ChartStyle style = themeStyle();
+    const PlotFrame plot = frame();
+    plot.paintLegend(painter,
+                     {{tr("Received"), style.series.download}, {tr("Sent"), style.series.upload}},
+                     style);
+    if (!plot.usable()) {
+        return;
+    }
+    const int hovered = barAt(plot, hoverPosition());
+    if (hovered >= 0) {
+        const double slot = slotWidth(plot);
+        painter.fillRect(QRectF(plot.plot().left() + hovered * slot, plot.plot().top(), slot,
+                                plot.plot().height()),
+                         style.hover);
+    }
+    plot.paintGrid(painter, style);
+    if (m_buckets.empty()) {
+        plot.paintMessage(painter, tr("No traffic recorded in this range"), style);
+        return;
+    }
+    plot.paintLabels(painter, plot.place(axisLabels(plot), PlotFrame::Edge::Clamp), style);
+    paintBars(painter, plot, style);
+    if (hovered >= 0) {
+        paintTooltip(painter, tooltip(hovered, style), style);
+    }
+}
+
+void HistoryChart::paintBars(QPainter& painter, const PlotFrame& frame,
+                             const ChartStyle& style) const {
+    const QRectF& plot = frame.plot();
+    const double slot = slotWidth(frame);
+    const double group = std::min(slot * kGroupShare, kMaxGroupWidth);
+    const double gap = group >= 10 ? 2 : 0;
+    const double width = (group - gap) / 2;
+    const double radius = std::min(3.0, width / 3);
+    painter.save();
+    painter.setClipRect(plot.adjusted(0, -1, 0, 0));
+    painter.setPen(Qt::NoPen);
+    const auto bar = [&](double left, std::uint64_t bytes, const QColor& color) {
+        if (bytes == 0) {
+            return;
+        }
+        // At least a pixel, so a quiet hour is told from one with no traffic at all.
+        const double top =
+            std::min(frame.yFor(static_cast<double>(bytes) / m_scale.divisor), plot.bottom() - 1);
+        if (radius < 0.8) {
+            painter.fillRect(QRectF(left, top, width, plot.bottom() - top), color);
+            return;
+        }
+        // Round top corners; the bottom ones fall below the clip.
+        QPainterPath path;
+        path.addRoundedRect(QRectF(left, top, width, plot.bottom() - top + radius), radius, radius);
+        painter.fillPath(path, color);
+    };
+    for (std::size_t i = 0; i < m_buckets.size(); ++i) {
+        const double left = plot.left() + (static_cast<double>(i) + 0.5) * slot - group / 2;
+        bar(left, m_buckets[i].rxBytes, style.series.download);
+        bar(left + width + gap, m_buckets[i].txBytes, style.series.upload);
+    }
+    painter.restore();
 }
 
 }  // namespace netmon::gui

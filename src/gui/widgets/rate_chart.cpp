@@ -1,110 +1,229 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/rate_chart.h"
 
-#include <QApplication>
-#include <QAreaSeries>
-#include <QChart>
 #include <QDateTime>
-#include <QDateTimeAxis>
-#include <QEvent>
-#include <QGraphicsLayout>
-#include <QLegendMarker>
-#include <QLineSeries>
-#include <QValueAxis>
+#include <QLinearGradient>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
 
-#include "widgets/axis_scale.h"
-#include "widgets/chart_style.h"
+#include "app/qt_text.h"
+#include "widgets/chart_tooltip.h"
+#include "widgets/plot_frame.h"
+#include "widgets/time_axis.h"
 
 namespace netmon::gui {
+namespace {
 
-RateChart::RateChart(QWidget* parent)
-    : QChartView(parent),
-      m_chart(new QChart),
-      m_download(new QLineSeries(this)),
-      m_downloadBase(new QLineSeries(this)),
-      m_downloadArea(new QAreaSeries(m_download, m_downloadBase)),
-      m_upload(new QLineSeries),
-      m_time(new QDateTimeAxis),
-      m_rate(new QValueAxis) {
-    m_downloadArea->setName(tr("Download"));
-    m_upload->setName(tr("Upload"));
-    m_chart->addSeries(m_downloadArea);
-    m_chart->addSeries(m_upload);
-    m_chart->addAxis(m_time, Qt::AlignBottom);
-    m_chart->addAxis(m_rate, Qt::AlignLeft);
-    for (QAbstractSeries* series :
-         {static_cast<QAbstractSeries*>(m_downloadArea), static_cast<QAbstractSeries*>(m_upload)}) {
-        series->attachAxis(m_time);
-        series->attachAxis(m_rate);
-    }
-    m_time->setFormat(QStringLiteral("HH:mm:ss"));
-    m_time->setTickCount(5);
-    m_rate->setTickCount(5);
-    m_rate->setLabelFormat(QStringLiteral("%g"));
-    m_rate->setRange(0, 1);
-    m_chart->legend()->setAlignment(Qt::AlignTop);
-    m_chart->setMargins(QMargins(0, 0, 4, 0));
-    m_chart->setBackgroundRoundness(0);
-    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_chart->setAnimationOptions(QChart::NoAnimation);
-    setChart(m_chart);
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(200);
-    applyPalette();
-}
-
-QList<QPointF> RateChart::scaled(const QList<QPointF>& points, double divisor) {
+// Points with a finite time and rate, negative rates as 0.
+QList<QPointF> cleaned(const QList<QPointF>& points) {
     QList<QPointF> result;
     result.reserve(points.size());
     for (const QPointF& point : points) {
-        result.append(QPointF(point.x(), point.y() / divisor));
+        if (std::isfinite(point.x()) && std::isfinite(point.y())) {
+            result.append(QPointF(point.x(), std::max(0.0, point.y())));
+        }
     }
     return result;
 }
 
+// The index of the point whose time is nearest `ms`, or -1 when there are none.
+qsizetype nearest(const QList<QPointF>& points, double ms) {
+    qsizetype best = -1;
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (best < 0 || std::abs(points[i].x() - ms) < std::abs(points[best].x() - ms)) {
+            best = i;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+RateChart::RateChart(QWidget* parent) : ChartWidget(parent) {
+    setMinimumHeight(200);
+}
+
+QSize RateChart::sizeHint() const {
+    return {560, 240};
+}
+
 void RateChart::setData(const QList<QPointF>& download, const QList<QPointF>& upload, double peak,
                         double endMs, double spanMs) {
-    const AxisScale scale = bitRateAxis(peak);
-    m_unit = scale.unit;
-    m_rate->setRange(0, scale.max);
-    m_rate->setTitleText(scale.unit);
-    const QList<QPointF> downloadPoints = scaled(download, scale.divisor);
-    QList<QPointF> base;
-    base.reserve(downloadPoints.size());
-    for (const QPointF& point : downloadPoints) {
-        base.append(QPointF(point.x(), 0));
+    m_download = cleaned(download);
+    m_upload = cleaned(upload);
+    double top = std::isfinite(peak) ? peak : 0;
+    for (const QList<QPointF>* series : {&m_download, &m_upload}) {
+        for (const QPointF& point : *series) {
+            top = std::max(top, point.y());
+        }
     }
-    m_download->replace(downloadPoints);
-    m_downloadBase->replace(base);
-    m_upload->replace(scaled(upload, scale.divisor));
-    m_time->setFormat(spanMs > 10 * 60 * 1000.0 ? QStringLiteral("HH:mm")
-                                                : QStringLiteral("HH:mm:ss"));
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(endMs - spanMs)),
-                     QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(endMs)));
+    m_scale = bitRateAxis(top);
+    const bool validWindow = std::isfinite(endMs) && std::isfinite(spanMs) && spanMs > 0;
+    m_endMs = validWindow ? endMs : 0;
+    m_spanMs = validWindow ? spanMs : 0;
+    update();
 }
 
-qsizetype RateChart::pointCount() const {
-    return m_download->count();
+PlotFrame RateChart::frame() const {
+    const bool hasData = !m_download.isEmpty() || !m_upload.isEmpty();
+    return PlotFrame(QRectF(rect()), font(), m_scale, hasData);
 }
 
-void RateChart::changeEvent(QEvent* event) {
-    QChartView::changeEvent(event);
-    // A theme switch sets the application palette and style sheet: either event may come first.
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
-        applyPalette();
+QRectF RateChart::plotArea() const {
+    return frame().plot();
+}
+
+QStringList RateChart::valueLabels() const {
+    return frame().valueLabels();
+}
+
+QStringList RateChart::timeLabels() const {
+    const PlotFrame plot = frame();
+    QStringList result;
+    for (const PlacedLabel& label :
+         plot.place(timeAxisLabels(startMs(), m_endMs, plot), PlotFrame::Edge::Drop)) {
+        result.append(label.text);
     }
+    return result;
 }
 
-void RateChart::applyPalette() {
-    // The theme's palette: the style sheet may have given this view a palette of its own.
-    const QPalette theme = QApplication::palette();
-    styleChart(*m_chart, theme);
-    const ChartColors colors = chartColors(theme);
-    QColor fill = colors.download;
-    fill.setAlphaF(0.22f);
-    m_downloadArea->setBrush(fill);
-    m_downloadArea->setPen(QPen(colors.download, 2));
-    m_upload->setPen(QPen(colors.upload, 2));
+QPointF RateChart::map(const PlotFrame& frame, const QPointF& point) const {
+    const QRectF& plot = frame.plot();
+    const double x = m_spanMs > 0 ? plot.left() + (point.x() - startMs()) / m_spanMs * plot.width()
+                                  : plot.right();
+    return {x, frame.yFor(point.y() / m_scale.divisor)};
+}
+
+const QList<QPointF>& RateChart::timeline() const {
+    return m_download.isEmpty() ? m_upload : m_download;
+}
+
+qsizetype RateChart::sampleAt(const PlotFrame& frame, const std::optional<QPointF>& pos) const {
+    if (!pos || !frame.usable() || m_spanMs <= 0 ||
+        !frame.plot().adjusted(-4, -8, 4, 8).contains(*pos)) {
+        return -1;
+    }
+    return nearest(timeline(),
+                   startMs() + (pos->x() - frame.plot().left()) / frame.plot().width() * m_spanMs);
+}
+
+ChartTooltip RateChart::tooltip(qsizetype sample, const ChartStyle& style) const {
+    const double ms = timeline()[sample].x();
+    ChartTooltip result;
+    result.title = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(std::llround(ms)))
+                       .toString(QStringLiteral("HH:mm:ss"));
+    if (const qsizetype i = nearest(m_download, ms); i >= 0) {
+        result.lines.append(
+            {style.series.download, tr("Download %1").arg(bitRateText(m_download[i].y()))});
+    }
+    if (const qsizetype i = nearest(m_upload, ms); i >= 0) {
+        result.lines.append(
+            {style.series.upload, tr("Upload %1").arg(bitRateText(m_upload[i].y()))});
+    }
+    return result;
+}
+
+QString RateChart::toolTipAt(const QPointF& pos) const {
+    const qsizetype sample = sampleAt(frame(), pos);
+    return sample >= 0 ? tooltip(sample, themeStyle()).text() : QString();
+}
+
+void RateChart::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const ChartStyle style = themeStyle();
+    const PlotFrame plot = frame();
+    plot.paintLegend(painter,
+                     {{tr("Download"), style.series.download}, {tr("Upload"), style.series.upload}},
+                     style);
+    if (!plot.usable()) {
+        return;
+    }
+    plot.paintGrid(painter, style);
+    plot.paintLabels(painter,
+                     plot.place(timeAxisLabels(startMs(), m_endMs, plot), PlotFrame::Edge::Drop),
+                     style);
+    if (m_download.isEmpty() && m_upload.isEmpty()) {
+        plot.paintMessage(painter, tr("Waiting for the first rates…"), style);
+        return;
+    }
+    paintSeries(painter, plot, style);
+    paintHover(painter, plot, style);
+}
+
+void RateChart::paintSeries(QPainter& painter, const PlotFrame& frame,
+                            const ChartStyle& style) const {
+    const QRectF& plot = frame.plot();
+    painter.save();
+    // Lines keep their full width at the top and along the zero line; older points are cut off.
+    painter.setClipRect(plot.adjusted(0, -2, 2, 2));
+    const auto line = [&](const QList<QPointF>& points) {
+        QPainterPath path;
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const QPointF at = map(frame, points[i]);
+            if (i == 0) {
+                path.moveTo(at);
+            } else {
+                path.lineTo(at);
+            }
+        }
+        return path;
+    };
+    const auto draw = [&](const QList<QPointF>& points, const QColor& color, bool filled) {
+        if (points.size() == 1) {  // one sample: a dot, as there is no line yet
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(color);
+            painter.drawEllipse(map(frame, points.first()), 3, 3);
+            return;
+        }
+        const QPainterPath path = line(points);
+        if (filled && !path.isEmpty()) {
+            QPainterPath area = path;
+            area.lineTo(map(frame, points.last()).x(), plot.bottom());
+            area.lineTo(map(frame, points.first()).x(), plot.bottom());
+            area.closeSubpath();
+            QLinearGradient fill(plot.topLeft(), plot.bottomLeft());
+            QColor top = color;
+            top.setAlphaF(0.38f);
+            QColor bottom = color;
+            bottom.setAlphaF(0.04f);
+            fill.setColorAt(0, top);
+            fill.setColorAt(1, bottom);
+            painter.fillPath(area, fill);
+        }
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(color, 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPath(path);
+    };
+    draw(m_download, style.series.download, true);
+    draw(m_upload, style.series.upload, false);
+    painter.restore();
+}
+
+void RateChart::paintHover(QPainter& painter, const PlotFrame& frame,
+                           const ChartStyle& style) const {
+    const qsizetype sample = sampleAt(frame, hoverPosition());
+    if (sample < 0) {
+        return;
+    }
+    const QPointF at = timeline()[sample];
+    const double x = PlotFrame::snap(map(frame, at).x(), devicePixelRatioF());
+    painter.save();
+    painter.setPen(QPen(style.baseline, 1, Qt::DashLine));
+    painter.drawLine(QPointF(x, frame.plot().top()), QPointF(x, frame.plot().bottom()));
+    // A ringed dot on each line at the pointed time.
+    for (const auto& [points, color] : {std::pair{&m_download, style.series.download},
+                                        std::pair{&m_upload, style.series.upload}}) {
+        if (const qsizetype i = nearest(*points, at.x()); i >= 0) {
+            painter.setPen(QPen(style.surface, 2));
+            painter.setBrush(color);
+            painter.drawEllipse(QPointF(x, map(frame, (*points)[i]).y()), 4.5, 4.5);
+        }
+    }
+    painter.restore();
+    paintTooltip(painter, tooltip(sample, style), style);
 }
 
 }  // namespace netmon::gui
