@@ -76,6 +76,13 @@ if [ ! -f "$WINEPREFIX/.netmon-ready" ]; then
     wineserver -w
     touch "$WINEPREFIX/.netmon-ready"
 fi
+# Tahoma, the UI font Wine's own dialogs name, where Wine's GDI finds it: Debian's Wine does not
+# read its fonts-wine folder, and without it the app's text falls back to a TeX math font whose
+# metrics scroll short line-edit texts out of view. (Real Windows has Segoe UI.)
+if [ -d /usr/share/wine/fonts ]; then
+    mkdir -p "$WINEPREFIX/drive_c/windows/Fonts"
+    cp -u /usr/share/wine/fonts/tahoma*.ttf "$WINEPREFIX/drive_c/windows/Fonts/"
+fi
 # One persistent wineserver for the build's test discovery, ctest and the installer; stopped
 # on every way out of this script.
 wineserver -k 2>/dev/null || true

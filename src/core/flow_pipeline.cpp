@@ -11,9 +11,10 @@ constexpr const char* kDeepModeNote =
     "included); bytes are wire bytes, headers included, since capture started.";
 
 constexpr const char* kBasicModeNote =
-    "Basic mode: TCP bytes per connection come from the kernel's socket table; UDP flows have "
-    "no byte counts, and connections that open and close between two samples are missed. Deep "
-    "mode (admin rights) counts every packet of every flow.";
+    "Basic mode: TCP bytes per connection come from the OS's own connection statistics where "
+    "it gives them (Linux: always; Windows: to admins only); UDP flows have no byte counts, and "
+    "connections that open and close between two samples are missed. Deep mode (admin rights) "
+    "counts every packet of every flow.";
 
 void maskRemote(std::vector<SocketRecord>& records) {
     for (SocketRecord& record : records) {

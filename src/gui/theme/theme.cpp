@@ -5,9 +5,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFont>
+#include <QFontDatabase>
 #include <QPalette>
 #include <QRegularExpression>
 #include <QStyleFactory>
+#include <array>
 
 // Resources of a static library are registered by name, outside any namespace.
 static void initThemeResources() {
@@ -68,6 +70,29 @@ QPalette lightPalette() {
     return palette;
 }
 
+// The widget classes Qt gives the platform theme's palette and font (QApplication's
+// initializeWidgetPalettesFromTheme and initializeWidgetFontHash, Qt 6.4).
+constexpr std::array kThemedPaletteClasses{
+    "QToolButton",      "QAbstractButton", "QCheckBox",
+    "QRadioButton",     "QHeaderView",     "QAbstractItemView",
+    "QMessageBoxLabel", "QTabBar",         "QLabel",
+    "QGroupBox",        "QMenu",           "QMenuBar",
+    "QTextEdit",        "QTextControl",    "QLineEdit"};
+constexpr std::array kThemedFontClasses{
+    "QMenu",       "QMenuBar",    "QMenuItem",    "QMessageBox",           "QLabel",
+    "QTipLabel",   "QTitleBar",   "QStatusBar",   "QMdiSubWindowTitleBar", "QDockWidgetTitle",
+    "QPushButton", "QCheckBox",   "QRadioButton", "QToolButton",           "QAbstractItemView",
+    "QListView",   "QHeaderView", "QListBox",     "QComboMenuItem",        "QComboLineEdit",
+    "QSmallFont",  "QMiniFont"};
+
+// The font of a widget class (or the application's, for nullptr) in another family, its size
+// and weight kept.
+void setFontFamily(const QString& family, const char* className) {
+    QFont font = className != nullptr ? QApplication::font(className) : QApplication::font();
+    font.setFamilies({family});
+    QApplication::setFont(font, className);
+}
+
 }  // namespace
 
 void applyTheme(QApplication& app, ThemeName theme) {
@@ -75,13 +100,24 @@ void applyTheme(QApplication& app, ThemeName theme) {
     if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"))) {
         app.setStyle(fusion);  // the same look on every desktop, and QSS applies fully
     }
-    app.setPalette(theme == ThemeName::Dark ? darkPalette() : lightPalette());
+    const QPalette palette = theme == ThemeName::Dark ? darkPalette() : lightPalette();
+    QApplication::setPalette(palette);
+    // Qt gives some widget classes the platform theme's own palette and font (Windows': black
+    // text on white in a QLineEdit, Segoe UI). An application palette or font set before the
+    // event loop runs leaves those in place, so they get ours too.
+    for (const char* className : kThemedPaletteClasses) {
+        QApplication::setPalette(palette, className);
+    }
     if (QGuiApplication::platformName() == QLatin1String("windows")) {
         // Windows 10/11's UI font, and Tahoma where it is missing (older systems, Wine), rather
-        // than whatever the font mapper substitutes for it.
-        QFont font = QApplication::font();
-        font.setFamilies({QStringLiteral("Segoe UI"), QStringLiteral("Tahoma")});
-        QApplication::setFont(font);
+        // than whatever the font mapper substitutes for it (under Wine: a TeX math font).
+        const QString family = QFontDatabase::hasFamily(QStringLiteral("Segoe UI"))
+                                   ? QStringLiteral("Segoe UI")
+                                   : QStringLiteral("Tahoma");
+        setFontFamily(family, nullptr);
+        for (const char* className : kThemedFontClasses) {
+            setFontFamily(family, className);
+        }
     }
     QFile file(theme == ThemeName::Dark ? QStringLiteral(":/theme/dark.qss")
                                         : QStringLiteral(":/theme/light.qss"));
