@@ -138,11 +138,20 @@ if [ -z "${NETMON_WINDOWS_SKIP_TESTS:-}" ]; then
     say "running the tests under Wine"
     ctest --test-dir "$build" --output-on-failure --timeout 300 -j "$(nproc)"
     if [ "$gui" = ON ]; then
-        # A virtual X display for the app's real `windows` platform, stopped on the way out.
-        Xvfb :73 -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+        # A virtual X display for the app's real `windows` platform, on a free display number
+        # that Xvfb picks and reports, stopped on the way out.
+        display_file="$build/xvfb-display"
+        rm -f "$display_file"
+        Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$display_file" \
+            >/dev/null 2>&1 &
         xvfb_pid=$!
         trap 'kill "$xvfb_pid" 2>/dev/null || true; wineserver -k 2>/dev/null || true' EXIT
-        export NETMON_TEST_DISPLAY=:73
+        for _ in $(seq 1 100); do
+            [ -s "$display_file" ] && break
+            sleep 0.1
+        done
+        [ -s "$display_file" ] || { echo "build-windows: Xvfb did not start" >&2; exit 1; }
+        export NETMON_TEST_DISPLAY=":$(head -n 1 "$display_file")"
         say "screenshots of netmon-gui.exe under Wine (windows platform, Xvfb) in $build/screenshots-wine"
         "$root/packaging/windows/screenshot-gui.sh" "$package/gui/netmon-gui.exe" \
             "$build/screenshots-wine"
