@@ -36,21 +36,9 @@ packages=(
     # xwininfo for the app's window); building the installer
     wine wine64 fonts-wine xvfb x11-utils nsis
 )
-installed() {
-    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
-}
-missing=()
-for package in "${packages[@]}"; do
-    installed "$package" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    say "installing ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}"
-fi
+# shellcheck source=lib/apt-packages.sh
+source "$root/scripts/lib/apt-packages.sh"
+install_missing_packages build-windows "${packages[@]}"
 
 # Wine: the 64-bit loader, a private prefix per Wine version (made once, ~20 s), no Mono or
 # Gecko prompts, and quiet except for what fails a test (crashes, unimplemented functions).

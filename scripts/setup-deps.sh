@@ -30,41 +30,24 @@ packages=(
 # libclang-rt-14-dev holds libFuzzer on Debian 12 (Ubuntu 22.04 ships it inside clang).
 optional=(libclang-rt-14-dev)
 
-installed() {
-    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
-}
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib/apt-packages.sh
+source "$here/lib/apt-packages.sh"
 
-missing=()
-for package in "${packages[@]}"; do
-    if ! installed "$package"; then
-        missing+=("$package")
-    fi
-done
+# Optional packages only where the distribution has them: checked after an update, which
+# install_missing_packages would do anyway when something is missing.
 absent_optional=()
 for package in "${optional[@]}"; do
-    if ! installed "$package"; then
-        absent_optional+=("$package")
-    fi
+    package_installed "$package" || absent_optional+=("$package")
 done
-if [ ${#missing[@]} -eq 0 ] && [ ${#absent_optional[@]} -eq 0 ]; then
-    exit 0
+if [ ${#absent_optional[@]} -gt 0 ]; then
+    apt_as_root update -qq
+    for package in "${absent_optional[@]}"; do
+        if apt-cache show "$package" >/dev/null 2>&1; then
+            packages+=("$package")
+        else
+            echo "setup-deps: $package is not in this distribution; what needs it will skip"
+        fi
+    done
 fi
-
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-    sudo="sudo"
-fi
-# A new machine may have no package lists yet: update before asking what exists.
-$sudo apt-get update -qq
-for package in "${absent_optional[@]}"; do
-    if apt-cache show "$package" >/dev/null 2>&1; then
-        missing+=("$package")
-    else
-        echo "setup-deps: $package is not in this distribution; what needs it will skip"
-    fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "setup-deps: installing ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}"
-fi
+install_missing_packages setup-deps "${packages[@]}"

@@ -15,21 +15,11 @@ cache="${NETMON_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/netmon}"
 started=$(date +%s)
 say() { echo "build-qt: $* ($(($(date +%s) - started)) s)" >&2; }
 
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
 packages=(g++-mingw-w64-x86-64-posix cmake ninja-build dpkg-dev qt6-base-dev qt6-base-dev-tools
           fonts-dejavu-core)
-missing=()
-for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
-        missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    say "installing ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >&2
-fi
+# shellcheck source=../lib/apt-packages.sh
+source "$root/scripts/lib/apt-packages.sh"
+install_missing_packages build-qt "${packages[@]}"
 
 # The target Qt must be the host Qt's version: its tools generate code for it.
 qt_package_version="$(dpkg-query -W -f='${Version}' qt6-base-dev)"

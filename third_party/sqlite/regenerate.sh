@@ -10,20 +10,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 version="${1:-}"
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-    sudo="sudo"
-fi
 # Building the amalgamation needs tclsh and a C compiler; dpkg-source unpacks the package.
-need=()
-for package in dpkg-dev tcl build-essential; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
-        need+=("$package")
-done
-if [ ${#need[@]} -gt 0 ]; then
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
+# shellcheck source=../../scripts/lib/apt-packages.sh
+source "$here/../../scripts/lib/apt-packages.sh"
+install_missing_packages regenerate.sh dpkg-dev tcl build-essential
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
