@@ -89,8 +89,8 @@ if(NETMON_EBPF)
     endif()
     if(netmon_ebpf_missing)
         list(JOIN netmon_ebpf_missing ", " netmon_ebpf_missing_text)
-        message(STATUS "eBPF capture engine not built: missing ${netmon_ebpf_missing_text} "
-                       "(install clang llvm bpftool libbpf-dev, or -DNETMON_EBPF=OFF)")
+        netmon_left_out("eBPF capture engine not built: missing ${netmon_ebpf_missing_text} "
+                        "(install clang llvm bpftool libbpf-dev, or -DNETMON_EBPF=OFF)")
         set(NETMON_EBPF OFF)
     endif()
 endif()

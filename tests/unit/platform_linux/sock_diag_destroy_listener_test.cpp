@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "fakes/loopback_sockets.h"
+#include "support/machine_checks.h"
 
 namespace netmon::linux_platform {
 namespace {
@@ -38,10 +39,11 @@ std::vector<SockDiagEntry> drainFor(SockDiagDestroyListener& listener,
 }
 
 TEST(SockDiagDestroyListener, UdpAndTcpClosesArriveParsed) {
-    auto listener = SockDiagDestroyListener::open();
-    if (!listener) {
-        GTEST_SKIP() << "destroy notifications refused here: " << listener.error().error.message;
+    if (const auto reason = test::rootUnavailableReason("destroy notifications (CAP_NET_ADMIN)")) {
+        GTEST_SKIP() << *reason;
     }
+    auto listener = SockDiagDestroyListener::open();
+    ASSERT_TRUE(listener) << listener.error().error.message;
     auto udp = test::boundSocket(SOCK_DGRAM, "::1");
     const std::uint64_t udpCookie = test::cookieOf(udp.get());
     const std::uint16_t udpPort = test::localPort(udp.get());
@@ -76,10 +78,11 @@ TEST(SockDiagDestroyListener, UdpAndTcpClosesArriveParsed) {
 // More closes than the queue holds: the kernel drops some (ENOBUFS); the rest still arrive,
 // nothing fails, and the overrun is counted.
 TEST(SockDiagDestroyListener, OverrunIsCountedNotAnError) {
-    auto listener = SockDiagDestroyListener::open(4'096);  // the kernel's minimum is about 2 KiB
-    if (!listener) {
-        GTEST_SKIP() << "destroy notifications refused here: " << listener.error().error.message;
+    if (const auto reason = test::rootUnavailableReason("destroy notifications (CAP_NET_ADMIN)")) {
+        GTEST_SKIP() << *reason;
     }
+    auto listener = SockDiagDestroyListener::open(4'096);  // the kernel's minimum is about 2 KiB
+    ASSERT_TRUE(listener) << listener.error().error.message;
     for (int i = 0; i < 300; ++i) {
         test::boundSocket(SOCK_DGRAM, "127.0.0.1");  // made and closed at once
     }

@@ -14,6 +14,7 @@
 #include "core/sources/process_source.h"
 #include "core/sources/socket_source.h"
 #include "fakes/loopback_sockets.h"
+#include "support/machine_checks.h"
 
 namespace netmon {
 namespace {
@@ -57,11 +58,13 @@ struct Case {
 class SocketClosedLive : public testing::TestWithParam<Case> {};
 
 TEST_P(SocketClosedLive, FinalPayloadOfBothEnds) {
-    auto source = makeSocketSource();
-    if (!source->reportsClosedSockets()) {
-        GTEST_SKIP() << "destroy notifications need CAP_NET_ADMIN (run the tests as root): "
-                     << source->mechanism();
+    // The machine decides (root), not the source's own answer: a source that wrongly said it
+    // cannot hear closes must fail here.
+    if (const auto reason = test::rootUnavailableReason("hearing sockets close (CAP_NET_ADMIN)")) {
+        GTEST_SKIP() << *reason;
     }
+    auto source = makeSocketSource();
+    ASSERT_TRUE(source->reportsClosedSockets()) << source->mechanism();
     EXPECT_NE(source->mechanism().find("destroy"), std::string_view::npos);
     const Case& c = GetParam();
     const auto listener = test::listeningSocket("127.0.0.1");
