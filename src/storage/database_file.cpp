@@ -181,4 +181,8 @@ Result<Connection> openDatabaseForReading(const std::filesystem::path& path) {
     return connection;
 }
 
+Result<void> createDatabaseFolder(const std::filesystem::path& path) {
+    return createFolder(path);
+}
+
 }  // namespace netmon::storage

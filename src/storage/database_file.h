@@ -33,6 +33,10 @@ tl::expected<Connection, WriteOpenError> openDatabaseForWriting(const std::files
                                                                 std::vector<std::string>& warnings,
                                                                 WriteOpenOptions options = {});
 
+// Creates the database's folder if it is missing (the writer lock beside the database needs it
+// before the database is opened).
+Result<void> createDatabaseFolder(const std::filesystem::path& path);
+
 // Opens an existing database read-only, checking that its schema is the one this build reads.
 Result<Connection> openDatabaseForReading(const std::filesystem::path& path);
 

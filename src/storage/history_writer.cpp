@@ -28,8 +28,16 @@ std::vector<Sample> asSamples(std::vector<T> samples) {
 
 }  // namespace
 
-Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(Options options,
-                                                           std::vector<std::string>& warnings) {
+tl::expected<std::unique_ptr<HistoryWriter>, WriterOpenError> HistoryWriter::open(
+    Options options, std::vector<std::string>& warnings) {
+    const auto failed = [](Error error) {
+        return tl::unexpected(WriterOpenError{std::move(error)});
+    };
+    // Before anything reads, sets aside or migrates the file: one writer per database.
+    auto lock = lockDatabase(options.path, options.program);
+    if (!lock) {
+        return tl::unexpected(std::move(lock.error()));
+    }
     auto connection = openDatabaseForWriting(options.path, *options.clock, warnings);
     std::optional<SampleStore> store;
     std::string unwritable;
@@ -39,7 +47,7 @@ Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(Options options,
         // schema, or a file that cannot even be created, is an error to report at once.
         std::error_code ignored;
         if (connection.error().refused || !std::filesystem::exists(options.path, ignored)) {
-            return tl::unexpected(connection.error().error);
+            return failed(connection.error().error);
         }
         unwritable = connection.error().error.describe();
     } else if (connection->isReadOnly()) {
@@ -54,7 +62,7 @@ Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(Options options,
         }
         auto created = SampleStore::create(std::move(*connection));
         if (!created) {
-            return tl::unexpected(created.error());
+            return failed(created.error());
         }
         store.emplace(std::move(*created));
     }
@@ -63,12 +71,14 @@ Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(Options options,
         warnings.push_back(unwritable);
     }
     auto impl = std::make_unique<Impl>(std::move(options), std::move(store), unwritable);
-    return std::unique_ptr<HistoryWriter>(new HistoryWriter(std::move(impl)));
+    return std::unique_ptr<HistoryWriter>(new HistoryWriter(std::move(*lock), std::move(impl)));
 }
 
-HistoryWriter::HistoryWriter(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+HistoryWriter::HistoryWriter(std::unique_ptr<FileLock> lock, std::unique_ptr<Impl> impl)
+    : m_lock(std::move(lock)), m_impl(std::move(impl)) {}
 
-HistoryWriter::~HistoryWriter() = default;  // Impl's destructor flushes and joins
+// Impl's destructor flushes and joins; the lock goes after it (member order).
+HistoryWriter::~HistoryWriter() = default;
 
 void HistoryWriter::append(std::vector<InterfaceSample> samples) {
     m_impl->append(asSamples(std::move(samples)));

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/file_lock.h"
 #include "core/result.h"
+#include "storage/database_lock.h"
 #include "storage/history_types.h"
 
 namespace netmon::storage {
@@ -36,13 +38,17 @@ public:
         std::size_t maxPendingSamples = 1'000'000;
         std::chrono::minutes retentionInterval{60};
         const Clock* clock = &SystemClock::instance();
+        // Who writes, for the lock's note: others say "recorded by <pid> (<program>)".
+        std::string program = "netmon";
     };
 
-    // Opens (creating folders and file as needed) and migrates the database. A corrupt file is
-    // renamed to "<name>.corrupt-YYYYmmdd-HHMMSS" and a new one started; that is reported in
-    // `warnings`. A file from a newer schema is refused with an error and left untouched.
-    static Result<std::unique_ptr<HistoryWriter>> open(Options options,
-                                                       std::vector<std::string>& warnings);
+    // Takes the database's writer lock first, then opens (creating folders and file as needed)
+    // and migrates the database. While another process holds the lock nothing is touched and
+    // the error has `locked` set and names the holder. A corrupt file is renamed to
+    // "<name>.corrupt-YYYYmmdd-HHMMSS" and a new one started; that is reported in `warnings`. A
+    // file from a newer schema is refused with an error and left untouched.
+    static tl::expected<std::unique_ptr<HistoryWriter>, WriterOpenError> open(
+        Options options, std::vector<std::string>& warnings);
 
     ~HistoryWriter();  // flushes what is pending, then stops the thread
     HistoryWriter(const HistoryWriter&) = delete;
@@ -58,7 +64,9 @@ public:
     class Impl;
 
 private:
-    explicit HistoryWriter(std::unique_ptr<Impl> impl);
+    HistoryWriter(std::unique_ptr<FileLock> lock, std::unique_ptr<Impl> impl);
+    // Declared first so it is released last: after the final flush and the connection's close.
+    std::unique_ptr<FileLock> m_lock;
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -117,5 +117,42 @@ TEST_F(CliRecord, DurationEndsItAndAppendsToTheSameDatabase) {
     EXPECT_EQ(history("raw"), firstRun);
 }
 
+TEST_F(CliRecord, ASecondRecorderOfTheSameDatabaseExitsAndEveryByteIsStoredOnce) {
+    constexpr int kDatagrams = 200;
+    constexpr int kPayload = 900;
+    const Totals before = kernel();
+    const auto recordArgs = m_network->inA(
+        {kNetmon, "--mode", "basic", "record", "--db", m_database, "--interval", "200"});
+    ChildProcess first(recordArgs);
+    std::this_thread::sleep_for(700ms);  // the first holds the database and took its baseline
+    ASSERT_TRUE(first.running()) << first.drainStderr();
+    ChildProcess second(recordArgs);
+    std::this_thread::sleep_for(700ms);  // were it recording too, its baseline would be taken
+
+    const UdpTransfer transfer = sendUdpFromBToA(*m_network, kDatagrams, kPayload, 40'002);
+    EXPECT_EQ(transfer.received, kDatagrams);
+    std::this_thread::sleep_for(600ms);
+    if (second.running()) {
+        second.signal(SIGTERM);
+    }
+    first.signal(SIGTERM);
+    EXPECT_EQ(first.wait(10s), 0) << first.drainStderr();
+    const Totals after = kernel();
+
+    EXPECT_EQ(second.wait(10s), 1);
+    const std::string refusal = second.drainStderr();
+    EXPECT_NE(refusal.find("netmon: error: history at " + m_database + " is recorded by " +
+                           std::to_string(first.pid()) + " (netmon record)"),
+              std::string::npos)
+        << refusal;
+    EXPECT_NE(refusal.find("hint:"), std::string::npos) << refusal;
+
+    const Totals kernelDelta{after.rxBytes - before.rxBytes, after.txBytes - before.txBytes,
+                             after.rxPackets - before.rxPackets,
+                             after.txPackets - before.txPackets};
+    EXPECT_EQ(kernelDelta.rxBytes, kDatagrams * (kPayload + kUdpOverIpv4FrameOverhead));
+    EXPECT_EQ(history("raw"), kernelDelta);  // once, not once per recorder
+}
+
 }  // namespace
 }  // namespace netmon::test

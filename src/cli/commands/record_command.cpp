@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/commands/interval_option.h"
 #include "cli/context.h"
+#include "core/lock_holder.h"
 #include "core/stop_signal.h"
 #include "runtime/monitor_factory.h"
 #include "storage/history_writer.h"
@@ -44,7 +45,9 @@ public:
     CLI::App* define(CLI::App& parent) override {
         CLI::App* command = parent.add_subcommand(
             "record", "Sample all interfaces and store the traffic in the history database");
-        command->add_option("--db", m_database, "History database (default: from the settings)");
+        command->add_option("--db", m_database,
+                            "History database (default: from the settings). One program records "
+                            "a database at a time: while another does, record exits with 1");
         command
             ->add_option("--duration", m_durationSeconds,
                          "Stop after this many seconds (default: until Ctrl-C or SIGTERM)")
@@ -59,10 +62,20 @@ public:
         storage::HistoryWriter::Options options;
         options.path = context.databasePath(m_database);
         options.retention.retentionDays = config.retentionDays;
+        options.program = "netmon record";
         std::vector<std::string> warnings;
         auto writer = storage::HistoryWriter::open(options, warnings);
         for (const std::string& warning : warnings) {
             reportWarning(warning);
+        }
+        if (!writer && writer.error().locked) {
+            // No --wait: the app already waits for the database, and a loop or a service
+            // manager's restart covers scripts; two recorders would only take turns.
+            return reportError(
+                Error{"history at " + options.path.string() + " is recorded by " +
+                          describeLockHolder(writer.error().holder),
+                      "one program at a time records a history database: stop that one first, or "
+                      "record to another database with --db"});
         }
         if (!writer) {
             return reportError(writer.error());

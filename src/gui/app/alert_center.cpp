@@ -159,6 +159,17 @@ void AlertCenter::onHistoryHealth(const HistoryHealth& health) {
                       tr("Settings"),
                       Alert::Action::OpenSettings});
             return;
+        case HistoryHealth::State::RecordedElsewhere:
+            // Not an error: the other program stores the traffic; storing it here too would
+            // count every byte twice.
+            set(Alert{kHistoryKey, Alert::Level::Info,
+                      tr("History is recorded by %1. Live views work as usual; this app takes "
+                         "over recording when it stops.")
+                          .arg(toQString(health.message)),
+                      tr("One program at a time writes a history database. To record here "
+                         "now, stop that one, or choose another database in Settings."),
+                      tr("Settings"), Alert::Action::OpenSettings});
+            return;
     }
 }
 

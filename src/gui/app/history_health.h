@@ -14,10 +14,13 @@ struct HistoryHealth {
         Opening,    // the database is being opened; samples are not stored yet
         Recording,  // samples are written
         Failing,    // writes fail; samples wait in memory and are retried
-        Disabled    // no database: it could not be opened (message says why), or a test run
+        Disabled,   // no database: it could not be opened (message says why), or a test run
+        // Another process holds the database's writer lock and records (message names it:
+        // "1234 (netmon record)"); this one stores nothing and takes over once it stops.
+        RecordedElsewhere
     };
     State state = State::Opening;
-    std::string message;  // why it is failing or disabled, with what to do
+    std::string message;  // why it is failing or disabled (what to do), or who records
     std::size_t pendingSamples = 0;
     std::uint64_t writerGeneration = 0;  // which opened database recorded this tick (0: none)
 

@@ -12,6 +12,7 @@ HistoryRecorder::~HistoryRecorder() = default;
 std::shared_ptr<storage::HistoryWriter> HistoryRecorder::setWriter(
     std::shared_ptr<storage::HistoryWriter> writer, std::uint64_t generation) {
     const std::lock_guard lock(m_mutex);
+    m_skipTick = !m_writer && writer && m_idle.state == HistoryHealth::State::RecordedElsewhere;
     m_generation = generation;
     std::swap(m_writer, writer);
     return writer;
@@ -23,6 +24,13 @@ std::shared_ptr<storage::HistoryWriter> HistoryRecorder::disable(std::string rea
     m_generation = 0;
     std::shared_ptr<storage::HistoryWriter> previous;
     std::swap(m_writer, previous);
+    return previous;
+}
+
+std::shared_ptr<storage::HistoryWriter> HistoryRecorder::recordedElsewhere(std::string holder) {
+    std::shared_ptr<storage::HistoryWriter> previous = disable(std::move(holder));
+    const std::lock_guard lock(m_mutex);
+    m_idle.state = HistoryHealth::State::RecordedElsewhere;
     return previous;
 }
 
@@ -47,6 +55,13 @@ HistoryHealth HistoryRecorder::record(const Snapshot& snapshot) {
         const std::lock_guard lock(m_mutex);
         if (!m_writer) {
             return m_idle;
+        }
+        if (m_skipTick) {
+            // Its traffic began before this writer held the lock: the other writer may have
+            // stored part of it. Tagged with no generation, so the dashboard does not add it
+            // to the database's totals either.
+            m_skipTick = false;
+            return HistoryHealth{HistoryHealth::State::Recording, {}, 0, 0};
         }
         writer = m_writer;
         generation = m_generation;

@@ -32,6 +32,10 @@ public:
         std::shared_ptr<storage::HistoryWriter> writer, std::uint64_t generation);
     // No database: ticks are not stored, and `reason` says why (shown in the banner).
     std::shared_ptr<storage::HistoryWriter> disable(std::string reason);
+    // Another process records this database (`holder`: "1234 (netmon record)"): ticks are not
+    // stored here. When a writer comes after this, the first tick it would get began while the
+    // other still recorded, so it is left out: a byte is stored once, never twice.
+    std::shared_ptr<storage::HistoryWriter> recordedElsewhere(std::string holder);
     // The database is being (re)opened.
     void setOpening();
     void setRetention(int retentionDays);
@@ -46,7 +50,8 @@ private:
     mutable std::mutex m_mutex;
     std::shared_ptr<storage::HistoryWriter> m_writer;
     std::uint64_t m_generation = 0;
-    HistoryHealth m_idle;  // what to report while there is no writer
+    HistoryHealth m_idle;     // what to report while there is no writer
+    bool m_skipTick = false;  // the next tick overlaps another writer's last ones
     std::atomic<bool> m_storeHosts{true};
 };
 

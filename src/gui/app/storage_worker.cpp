@@ -6,13 +6,18 @@
 #include "app/csv_export.h"
 #include "app/history_query.h"
 #include "app/history_recorder.h"
+#include "core/lock_holder.h"
 #include "storage/history_reader.h"
 #include "storage/history_writer.h"
 
 namespace netmon::gui {
 
-StorageWorker::StorageWorker(HistoryRecorder& recorder, QObject* parent)
-    : QObject(parent), m_recorder(recorder) {
+StorageWorker::StorageWorker(HistoryRecorder& recorder, QObject* parent,
+                             std::chrono::milliseconds lockRetry)
+    : QObject(parent), m_recorder(recorder), m_lockRetry(this) {
+    m_lockRetry.setSingleShot(true);
+    m_lockRetry.setInterval(lockRetry);
+    connect(&m_lockRetry, &QTimer::timeout, this, &StorageWorker::openWriter);
     qRegisterMetaType<HistoryOpened>();
     qRegisterMetaType<HistoryRequest>();
     qRegisterMetaType<HistoryResult>();
@@ -23,18 +28,38 @@ StorageWorker::StorageWorker(HistoryRecorder& recorder, QObject* parent)
 StorageWorker::~StorageWorker() = default;
 
 void StorageWorker::openHistory(quint64 generation, const QString& path, int retentionDays) {
+    m_lockRetry.stop();
+    m_recordedBy.clear();
     m_recorder.setOpening();
+    m_generation = generation;
     m_path = path.toStdString();
     m_retentionDays = retentionDays;
     m_reader.reset();
+    openWriter();
+}
 
+void StorageWorker::openWriter() {
     HistoryOpened opened;
-    opened.generation = generation;
+    opened.generation = m_generation;
     opened.path = m_path;
     storage::HistoryWriter::Options options;
     options.path = m_path;
-    options.retention.retentionDays = retentionDays;
+    options.retention.retentionDays = m_retentionDays;
+    options.program = "netmon-gui";
     auto writer = storage::HistoryWriter::open(options, opened.warnings);
+    if (!writer && writer.error().locked) {
+        // Reading needs no lock: the history screen still shows what the other one records.
+        opened.recordedBy = describeLockHolder(writer.error().holder);
+        opened.error = writer.error().describe();
+        m_recorder.recordedElsewhere(opened.recordedBy).reset();
+        m_lockRetry.start();
+        if (opened.recordedBy != m_recordedBy) {
+            m_recordedBy = opened.recordedBy;
+            Q_EMIT historyOpened(opened);
+        }
+        return;
+    }
+    m_recordedBy.clear();
     if (!writer) {
         opened.error = writer.error().describe();
         m_recorder.disable(opened.error).reset();  // the old writer flushes here, off the GUI
@@ -56,12 +81,13 @@ void StorageWorker::openHistory(quint64 generation, const QString& path, int ret
         opened.warnings.push_back("history could not be read: " + readerError);
     }
     opened.ok = true;
-    m_recorder.setWriter(std::shared_ptr<storage::HistoryWriter>(std::move(*writer)), generation)
+    m_recorder.setWriter(std::shared_ptr<storage::HistoryWriter>(std::move(*writer)), m_generation)
         .reset();
     Q_EMIT historyOpened(opened);
 }
 
 void StorageWorker::disableHistory(const QString& reason) {
+    m_lockRetry.stop();
     m_recorder.disable(reason.toStdString()).reset();
     m_reader.reset();
 }
@@ -115,6 +141,7 @@ void StorageWorker::probePermissions() {
 }
 
 void StorageWorker::shutdown() {
+    m_lockRetry.stop();
     m_reader.reset();
     auto writer = m_recorder.disable("The app is closing.");
     if (writer) {

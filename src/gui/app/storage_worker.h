@@ -4,6 +4,8 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QTimer>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -32,16 +34,21 @@ struct HistoryOpened {
     std::vector<std::string> warnings;  // e.g. a corrupt file was set aside
     std::vector<storage::UsageTotals> usage;
     storage::TimePoint usageTime;
+    std::string recordedBy;  // another process records it: "1234 (netmon record)"
 };
 
 // Everything that touches the disk or may take long, on a thread of its own: opening the
 // history database, queries, CSV export, saving settings, probing permissions. Lives on its
 // QThread; talk to it only through queued signals (its slots are called with
-// QMetaObject::invokeMethod or queued connections).
+// QMetaObject::invokeMethod or queued connections). While another process records the
+// database, it tries to take over every `lockRetry` (live views go on meanwhile).
 class StorageWorker : public QObject {
     Q_OBJECT
 public:
-    explicit StorageWorker(HistoryRecorder& recorder, QObject* parent = nullptr);
+    static constexpr std::chrono::milliseconds kLockRetry{3000};
+
+    explicit StorageWorker(HistoryRecorder& recorder, QObject* parent = nullptr,
+                           std::chrono::milliseconds lockRetry = kLockRetry);
     ~StorageWorker() override;
 
 public Q_SLOTS:
@@ -64,11 +71,16 @@ Q_SIGNALS:
 
 private:
     storage::HistoryReader* reader(std::string& error);
+    // Opens the writer for m_path; reports the outcome unless it is the same holder again.
+    void openWriter();
 
     HistoryRecorder& m_recorder;
+    std::uint64_t m_generation = 0;
     std::string m_path;
     int m_retentionDays = 90;
     std::unique_ptr<storage::HistoryReader> m_reader;
+    QTimer m_lockRetry;        // single shot, armed while another process holds the lock
+    std::string m_recordedBy;  // the holder last reported, so each retry does not repeat it
 };
 
 }  // namespace netmon::gui

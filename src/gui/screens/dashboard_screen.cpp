@@ -96,11 +96,13 @@ bool DashboardScreen::included(const std::string& name) const {
 
 void DashboardScreen::setHistoryHealth(const HistoryHealth& health) {
     m_writerGeneration = health.writerGeneration;
-    const bool off = health.state == HistoryHealth::State::Disabled;
+    const bool off = health.state == HistoryHealth::State::Disabled ||
+                     health.state == HistoryHealth::State::RecordedElsewhere;
     if (off && !m_historyOff) {
         m_today.clearBaseline();
     }
     m_historyOff = off;
+    m_recordedElsewhere = health.state == HistoryHealth::State::RecordedElsewhere;
 }
 
 void DashboardScreen::setHistoryOpened(const HistoryOpened& opened) {
@@ -205,8 +207,10 @@ void DashboardScreen::updateKpis(const Snapshot& snapshot) {
     m_cards[ReceivedToday]->setValue(bytesText(today.rxBytes));
     m_cards[SentToday]->setValue(bytesText(today.txBytes));
     const QString todayCaption = !today.sessionOnly ? tr("since midnight")
-                                 : m_historyOff     ? tr("this session only: history is off")
-                                                    : tr("this session (reading history…)");
+                                 : m_recordedElsewhere
+                                     ? tr("this session only: another program records history")
+                                 : m_historyOff ? tr("this session only: history is off")
+                                                : tr("this session (reading history…)");
     m_cards[ReceivedToday]->setCaption(todayCaption);
     m_cards[SentToday]->setCaption(todayCaption);
 

@@ -72,6 +72,7 @@ private:
     TodayTotals m_today;
     std::uint64_t m_writerGeneration = 0;
     bool m_historyOff = false;
+    bool m_recordedElsewhere = false;
     std::set<std::string> m_virtual;  // interfaces seen as loopback or virtual
     QString m_interface = kAllInterfaces;
     std::chrono::seconds m_window{60};

@@ -251,6 +251,11 @@ void SettingsScreen::refreshDatabaseStatus() {
         case HistoryHealth::State::Disabled:
             m_databaseStatus->setText(tr("Not recording: %1").arg(toQString(m_health.message)));
             return;
+        case HistoryHealth::State::RecordedElsewhere:
+            m_databaseStatus->setText(
+                tr("%1 is recorded by %2; recording starts here when it stops.")
+                    .arg(path, toQString(m_health.message)));
+            return;
     }
 }
 
