@@ -52,8 +52,11 @@ Snapshot hostileSnapshot() {
     FlowStat title = test::makeTcpFlow(902, "198.51.100.10", 443, kTitle, 1, 1);
     title.pid = 4243;
     title.executable = "/tmp/" + kTitle;
+    FlowStat colour = test::makeTcpFlow(903, "198.51.100.11", 443, "curl", 1, 1);
+    colour.remoteHostName = "\x1b[31mred";  // a PTR answer that would colour the terminal
     snapshot.flows.push_back(bold);
     snapshot.flows.push_back(title);
+    snapshot.flows.push_back(colour);
     test::aggregate(snapshot);
     return snapshot;
 }
@@ -84,15 +87,22 @@ private Q_SLOTS:
         QVERIFY(model.processes().contains(kTitleShown));  // the filter lists it as shown
     }
 
-    void hostTooltipListsProcessNamesLiterally() {
+    void hostNamesAndTheirProcessesShowLiterally() {
         HostListModel model;
-        model.update(hostileSnapshot().hosts, 10);
+        model.update(hostileSnapshot().hosts, 100);
         QCOMPARE(model.index(0, HostListModel::Host).data().toString(),
                  QStringLiteral("<b>bold</b>"));
+        // The tooltip's first line is the address, so Qt shows it as plain text even without
+        // escaping; it stays literal, line breaks kept, now that it is rich text.
         const QString tip =
             asShown(model.index(0, HostListModel::Host).data(Qt::ToolTipRole).toString());
         QVERIFY2(tip.contains(QStringLiteral("Processes: <b>bold</b>")), qPrintable(tip));
-        QVERIFY2(tip.startsWith(QStringLiteral("198.51.100.9\n")), qPrintable(tip));  // lines kept
+        QVERIFY2(tip.startsWith(QStringLiteral("198.51.100.9\n")), qPrintable(tip));
+        QStringList names;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            names << model.index(row, HostListModel::Host).data().toString();
+        }
+        QVERIFY2(names.contains(QStringLiteral("\\x1b[31mred")), qPrintable(names.join(u',')));
     }
 
     void topHostCardShowsTheNameAsText() {
