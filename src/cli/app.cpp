@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/app.h"
 
+#include <exception>
 #include <iostream>
 
 #include "cli/command.h"
@@ -45,12 +46,20 @@ int runApp(int argc, char** argv) {
         return status == 0 ? kExitOk : kExitUsage;
     }
 
-    Context context(configPath, mode.empty() ? std::nullopt : parseCaptureMode(mode));
-    context.reportWarnings();
-    for (const auto& [parser, command] : parsers) {
-        if (parser->parsed()) {
-            return command->run(context);
+    // Errors are values; this catches what slipped through anyway (a library's exception on
+    // input nobody foresaw), so the run ends as any failure does — message, hint, exit 1 —
+    // instead of std::terminate's abort.
+    try {
+        Context context(configPath, mode.empty() ? std::nullopt : parseCaptureMode(mode));
+        context.reportWarnings();
+        for (const auto& [parser, command] : parsers) {
+            if (parser->parsed()) {
+                return command->run(context);
+            }
         }
+    } catch (const std::exception& error) {
+        return reportError({std::string("unexpected failure: ") + error.what(),
+                            "please report this as a bug, with the command that failed"});
     }
     return kExitUsage;
 }

@@ -5,6 +5,7 @@
 
 #include "cli/app.h"
 #include "core/paths.h"
+#include "core/visible_text.h"
 
 namespace netmon::cli {
 
@@ -32,16 +33,17 @@ void Context::reportWarnings() const {
     }
 }
 
+// Messages embed names and paths from the system: escaped like table cells.
 int reportError(const Error& error) {
-    std::cerr << "netmon: error: " << error.message << "\n";
+    std::cerr << "netmon: error: " << visibleText(error.message) << "\n";
     if (!error.hint.empty()) {
-        std::cerr << "  hint: " << error.hint << "\n";
+        std::cerr << "  hint: " << visibleText(error.hint) << "\n";
     }
     return kExitFailure;
 }
 
 void reportWarning(std::string_view warning) {
-    std::cerr << "netmon: warning: " << warning << "\n";
+    std::cerr << "netmon: warning: " << visibleText(warning) << "\n";
 }
 
 void reportModeFallback(const ModeDecision& decision) {

@@ -13,6 +13,10 @@ nlohmann::json optionalNumber(const std::optional<T>& value) {
 
 }  // namespace
 
+std::string jsonText(const nlohmann::json& value, int indent) {
+    return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 nlohmann::json interfaceJson(const InterfaceStat& interface) {
     return {
         {"name", interface.name},

@@ -20,6 +20,11 @@ nlohmann::json jsonArray(const Items& items, ToJson toJson) {
     return out;
 }
 
+// JSON as printed: `indent` as nlohmann's dump(); a string that is not valid UTF-8 is printed
+// with U+FFFD instead of throwing type_error.316. Names are made valid where they enter core;
+// this is the backstop for any text that did not come through there (an argument, a message).
+std::string jsonText(const nlohmann::json& value, int indent = -1);
+
 // The CLI's machine-readable shapes. Field names are snake_case and stable: scripts rely on them.
 nlohmann::json interfaceJson(const InterfaceStat& interface);
 // One `watch --json` line: time, sequence, warnings, flows, hosts and processes, and per

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/visible_text.h"
+
 namespace netmon::cli {
 namespace {
 
@@ -23,6 +25,10 @@ void pad(std::ostream& out, std::size_t count) {
 
 void TextTable::addRow(std::vector<std::string> cells) {
     cells.resize(m_columns.size());
+    // Cells hold names from the system: escaped here, so widths are measured as shown.
+    for (std::string& cell : cells) {
+        cell = visibleText(cell);
+    }
     m_rows.push_back(std::move(cells));
 }
 

@@ -7,7 +7,8 @@
 
 namespace netmon::cli {
 
-// Column-aligned plain text for terminals: left-aligned text, right-aligned numbers.
+// Column-aligned plain text for terminals: left-aligned text, right-aligned numbers. Cells are
+// shown through visibleText(): control characters escaped, never sent to the terminal.
 class TextTable {
 public:
     enum class Align { Left, Right };

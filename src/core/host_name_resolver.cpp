@@ -2,6 +2,7 @@
 #include "core/host_name_resolver.h"
 
 #include "core/host_name_lookup.h"
+#include "core/utf8_text.h"
 
 namespace netmon {
 
@@ -100,7 +101,10 @@ void HostNameResolver::work(std::stop_token stop) {
         Entry& entry = m_cache[address];
         entry.pending = false;
         if (answer) {
-            entry.name = std::move(*answer);
+            // A PTR answer is whatever the remote name server (or an NSS module) says. Made
+            // valid UTF-8 here rather than in each platform's reverseLookup: one place for every
+            // OS and for injected lookups, and every name core shows comes through it.
+            entry.name = toValidUtf8(*answer);
             entry.expires = now + m_options.ttl;
         } else {
             entry.expires = now + m_options.negativeTtl;  // keep any older name meanwhile

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/calendar.h"
+#include "core/utf8_text.h"
 #include "storage/database_file.h"
 #include "storage/time_buckets.h"
 
@@ -46,6 +47,12 @@ constexpr const char* kUsageSql =
     " FROM rollup_day AS d JOIN interfaces AS i ON i.id = d.iface_id"
     " WHERE d.ts >= ?1 AND d.ts < ?3 GROUP BY i.name ORDER BY i.name";
 
+// A name as stored: a database written by an older version may hold any bytes the system gave
+// it (a process name cut mid-character), so names are made valid UTF-8 again on the way out.
+std::string nameAt(const Statement& statement, int column) {
+    return toValidUtf8(statement.textAt(column));
+}
+
 Result<std::unordered_map<std::int64_t, std::string>> interfaceNames(Connection& connection) {
     auto statement = connection.prepare("SELECT id, name FROM interfaces");
     if (!statement) {
@@ -60,7 +67,7 @@ Result<std::unordered_map<std::int64_t, std::string>> interfaceNames(Connection&
         if (!*row) {
             return names;
         }
-        names.emplace(statement->int64At(0), statement->textAt(1));
+        names.emplace(statement->int64At(0), nameAt(*statement, 1));
     }
 }
 
@@ -177,7 +184,7 @@ Result<std::vector<BreakdownRow>> HistoryReader::breakdown(const BreakdownQuery&
             return rows;
         }
         rows.push_back(
-            BreakdownRow{statement->textAt(0), counter(*statement, 1), counter(*statement, 2)});
+            BreakdownRow{nameAt(*statement, 0), counter(*statement, 1), counter(*statement, 2)});
     }
 }
 
@@ -198,7 +205,7 @@ Result<std::vector<UsageTotals>> HistoryReader::usage(TimePoint now) {
         if (!*row) {
             return totals;
         }
-        totals.push_back(UsageTotals{statement->textAt(0), counter(*statement, 1),
+        totals.push_back(UsageTotals{nameAt(*statement, 0), counter(*statement, 1),
                                      counter(*statement, 2), counter(*statement, 3),
                                      counter(*statement, 4)});
     }

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "capture/transport_header.h"
+#include "core/utf8_text.h"
 
 namespace netmon::capture {
 namespace {
@@ -71,7 +72,8 @@ std::string commandOf(const char (&comm)[16]) {
     while (length < sizeof comm && comm[length] != '\0') {
         ++length;
     }
-    return std::string(comm, length);
+    // Any user can name a task anything, and the kernel cuts names at 15 bytes mid-character.
+    return toValidUtf8(std::string_view(comm, length));
 }
 
 kernel::netmon_interface_counters sumPerCpu(

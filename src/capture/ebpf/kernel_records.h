@@ -34,7 +34,7 @@ FlowKey flowKeyOf(const kernel::netmon_tuple& tuple);
 // the port on a wildcard address. Empty for protocols without ports.
 std::vector<kernel::netmon_owner_key> ownerKeysFor(const kernel::netmon_tuple& tuple,
                                                    std::uint32_t netns);
-// A task's comm field (up to 16 bytes, NUL-terminated unless full) as text.
+// A task's comm field (up to 16 bytes, NUL-terminated unless full) as valid UTF-8 text.
 std::string commandOf(const char (&comm)[16]);
 
 // A per-CPU map value comes as one copy per possible CPU; the interface's counts are their sum.

@@ -67,9 +67,10 @@ public:
             }
         }
         if (m_json) {
-            std::cout
-                << jsonArray(shown, [](const FlowStat* flow) { return flowJson(*flow); }).dump(2)
-                << "\n";
+            std::cout << jsonText(
+                             jsonArray(shown, [](const FlowStat* flow) { return flowJson(*flow); }),
+                             2)
+                      << "\n";
             return kExitOk;
         }
         printTable(shown, snapshot.visibility);

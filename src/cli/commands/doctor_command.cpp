@@ -9,6 +9,7 @@
 #include "core/format.h"
 #include "core/permissions.h"
 #include "core/sources/interface_source.h"
+#include "core/visible_text.h"
 #include "runtime/capture_availability.h"
 #include "storage/history_reader.h"
 
@@ -90,18 +91,19 @@ public:
                                       : "basic";
         const bool basicWorks = basic[1].passed;
         if (m_json) {
-            std::cout << nlohmann::json{{"checks", jsonArray(basic, permissionJson)},
-                                        {"deep_mode_checks",
-                                         jsonArray(availability.permissions.checks,
-                                                   permissionJson)},
-                                        {"engine_checks", jsonArray(engines, permissionJson)},
-                                        {"ebpf_possible", availability.permissions.ebpfPossible},
-                                        {"pcap_possible", availability.permissions.pcapPossible},
-                                        {"capture_mode_setting",
-                                         std::string(toString(context.config().captureMode))},
-                                        {"mode_in_use", inUse},
-                                        {"mode_message", decision.message}}
-                             .dump(2)
+            std::cout << jsonText(
+                             nlohmann::json{
+                                 {"checks", jsonArray(basic, permissionJson)},
+                                 {"deep_mode_checks",
+                                  jsonArray(availability.permissions.checks, permissionJson)},
+                                 {"engine_checks", jsonArray(engines, permissionJson)},
+                                 {"ebpf_possible", availability.permissions.ebpfPossible},
+                                 {"pcap_possible", availability.permissions.pcapPossible},
+                                 {"capture_mode_setting",
+                                  std::string(toString(context.config().captureMode))},
+                                 {"mode_in_use", inUse},
+                                 {"mode_message", decision.message}},
+                             2)
                       << "\n";
             return basicWorks ? kExitOk : kExitFailure;
         }
@@ -114,18 +116,19 @@ public:
         std::cout << "\ncapture_mode setting: " << toString(context.config().captureMode)
                   << "\nmode in use: " << inUse << "\n";
         if (!decision.message.empty()) {
-            std::cout << decision.message << "\n";
+            std::cout << visibleText(decision.message) << "\n";
         }
         return basicWorks ? kExitOk : kExitFailure;
     }
 
 private:
+    // Details hold paths and the system's own words: escaped, like every name shown as text.
     static void printChecks(const std::vector<PermissionCheck>& checks) {
         for (const PermissionCheck& check : checks) {
-            std::cout << (check.passed ? "  [pass] " : "  [FAIL] ") << check.name << ": "
-                      << check.detail << "\n";
+            std::cout << (check.passed ? "  [pass] " : "  [FAIL] ") << visibleText(check.name)
+                      << ": " << visibleText(check.detail) << "\n";
             if (!check.passed && !check.hint.empty()) {
-                std::cout << "         fix: " << check.hint << "\n";
+                std::cout << "         fix: " << visibleText(check.hint) << "\n";
             }
         }
     }

@@ -12,6 +12,7 @@
 #include "core/format.h"
 #include "core/local_time_text.h"
 #include "core/time_text.h"
+#include "core/visible_text.h"
 #include "storage/history_reader.h"
 
 namespace netmon::cli {
@@ -78,7 +79,7 @@ public:
             return reportError(rows.error());
         }
         if (m_json) {
-            std::cout << jsonArray(*rows, historyRowJson).dump(2) << "\n";
+            std::cout << jsonText(jsonArray(*rows, historyRowJson), 2) << "\n";
             return 0;
         }
         printTable(*rows);
@@ -95,7 +96,7 @@ private:
             return reportError(rows.error());
         }
         if (m_json) {
-            std::cout << jsonArray(*rows, breakdownRowJson).dump(2) << "\n";
+            std::cout << jsonText(jsonArray(*rows, breakdownRowJson), 2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;
@@ -137,8 +138,8 @@ private:
         }
         table.print(std::cout);
         for (const auto& [name, total] : totals) {
-            std::cout << "total " << name << ": received " << formatBytes(total.first) << ", sent "
-                      << formatBytes(total.second) << "\n";
+            std::cout << "total " << visibleText(name) << ": received " << formatBytes(total.first)
+                      << ", sent " << formatBytes(total.second) << "\n";
         }
     }
 

@@ -39,7 +39,7 @@ public:
             sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
         const std::vector<HostStat> hosts = topN(snapshot.hosts, m_top);
         if (m_json) {
-            std::cout << jsonArray(hosts, hostJson).dump(2) << "\n";
+            std::cout << jsonText(jsonArray(hosts, hostJson), 2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;

@@ -47,7 +47,7 @@ public:
                     out.push_back(interfaceJson(interface));
                 }
             }
-            std::cout << out.dump(2) << "\n";
+            std::cout << jsonText(out, 2) << "\n";
             return 0;
         }
         using Align = TextTable::Align;

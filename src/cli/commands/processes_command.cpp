@@ -31,7 +31,7 @@ public:
             sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
         const std::vector<ProcessStat> processes = topN(snapshot.processes, m_top);
         if (m_json) {
-            std::cout << jsonArray(processes, processJson).dump(2) << "\n";
+            std::cout << jsonText(jsonArray(processes, processJson), 2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;

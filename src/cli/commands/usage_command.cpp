@@ -34,7 +34,7 @@ public:
             return reportError(usage.error());
         }
         if (m_json) {
-            std::cout << jsonArray(*usage, usageJson).dump(2) << "\n";
+            std::cout << jsonText(jsonArray(*usage, usageJson), 2) << "\n";
             return 0;
         }
         using Align = TextTable::Align;

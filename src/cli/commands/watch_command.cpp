@@ -13,6 +13,7 @@
 #include "core/format.h"
 #include "core/local_time_text.h"
 #include "core/stop_signal.h"
+#include "core/visible_text.h"
 #include "runtime/monitor_factory.h"
 
 namespace netmon::cli {
@@ -67,7 +68,7 @@ public:
 private:
     void print(const Snapshot& snapshot, bool live) const {
         if (m_json) {
-            std::cout << watchTickJson(snapshot).dump() << std::endl;
+            std::cout << jsonText(watchTickJson(snapshot)) << std::endl;
             return;
         }
         using Align = TextTable::Align;
@@ -95,7 +96,7 @@ private:
                   << " ms, Ctrl-C to stop)\n";
         table.print(std::cout);
         for (const std::string& warning : snapshot.warnings) {
-            std::cout << "warning: " << warning << "\n";
+            std::cout << "warning: " << visibleText(warning) << "\n";
         }
         std::cout << (live ? "" : "\n") << std::flush;
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/qt_text.h"
+#include "app/shown_text.h"
 
 namespace netmon::gui {
 
@@ -70,7 +71,7 @@ void AlertCenter::onSnapshot(const Snapshot& snapshot) {
             set(Alert{interfaceKey(stat.name),
                       Alert::Level::Warning,
                       tr("Interface %1 went down (%2).")
-                          .arg(toQString(stat.name), toQString(toString(stat.state))),
+                          .arg(shownText(stat.name), toQString(toString(stat.state))),
                       {},
                       tr("Interfaces"),
                       Alert::Action::OpenInterfaces});
@@ -80,7 +81,7 @@ void AlertCenter::onSnapshot(const Snapshot& snapshot) {
         if (state == OperState::Up && states.count(name) == 0) {
             set(Alert{interfaceKey(name),
                       Alert::Level::Warning,
-                      tr("Interface %1 went away.").arg(toQString(name)),
+                      tr("Interface %1 went away.").arg(shownText(name)),
                       {},
                       tr("Interfaces"),
                       Alert::Action::OpenInterfaces});
@@ -93,7 +94,7 @@ void AlertCenter::onSnapshot(const Snapshot& snapshot) {
     } else {
         QStringList warnings;
         for (const std::string& warning : snapshot.warnings) {
-            warnings << toQString(warning);
+            warnings << shownText(warning);
         }
         set(Alert{kTickKey,
                   Alert::Level::Warning,
@@ -114,7 +115,7 @@ void AlertCenter::onSnapshot(const Snapshot& snapshot) {
                   Alert::Level::Warning,
                   tr("Capture on %1 lost %2 packets (the kernel dropped them under load): that "
                      "interface's flows miss them; its totals stay exact.")
-                      .arg(toQString(stats.interfaceName))
+                      .arg(shownText(stats.interfaceName))
                       .arg(stats.kernelDrops),
                   {},
                   {},
@@ -143,7 +144,7 @@ void AlertCenter::onHistoryHealth(const HistoryHealth& health) {
                 kHistoryKey,
                 Alert::Level::Error,
                 tr("History is not being written: %1 (%2 kept in memory, retrying).")
-                    .arg(toQString(health.message),
+                    .arg(shownText(health.message),
                          health.pendingSamples == 1 ? tr("1 sample")
                                                     : tr("%1 samples").arg(health.pendingSamples)),
                 {},
@@ -154,7 +155,7 @@ void AlertCenter::onHistoryHealth(const HistoryHealth& health) {
             set(Alert{kHistoryKey,
                       Alert::Level::Error,
                       tr("History is off: %1 Live views still work; nothing is stored.")
-                          .arg(toQString(health.message)),
+                          .arg(shownText(health.message)),
                       {},
                       tr("Settings"),
                       Alert::Action::OpenSettings});
@@ -206,7 +207,7 @@ void AlertCenter::refreshModeAlert() {
     // machine lacks.
     QString details;
     if (m_decision && !m_decision->message.empty()) {
-        details = toQString(m_decision->message);
+        details = shownText(m_decision->message);
     } else {
         QStringList missing;
         for (const PermissionCheck& check : m_report.checks) {

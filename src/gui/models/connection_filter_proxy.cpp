@@ -2,6 +2,7 @@
 #include "models/connection_filter_proxy.h"
 
 #include "app/qt_text.h"
+#include "app/shown_text.h"
 #include "models/connection_table_model.h"
 
 namespace netmon::gui {
@@ -71,7 +72,7 @@ bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) 
     if (!m_state.isEmpty() && toQString(row.flow.state) != m_state) {
         return false;
     }
-    if (!m_process.isEmpty() && toQString(row.flow.processName) != m_process) {
+    if (!m_process.isEmpty() && shownText(row.flow.processName) != m_process) {  // as listed
         return false;
     }
     // Every word must appear somewhere in the row: "firefox 443" finds its HTTPS flows.

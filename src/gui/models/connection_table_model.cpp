@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "app/qt_text.h"
+#include "app/shown_text.h"
 #include "core/model/flow_key.h"
 
 namespace netmon::gui {
@@ -33,7 +34,7 @@ ConnectionRow makeRow(FlowStat flow) {
     row.haystack = QStringList{protocolText(flow.key.protocol),
                                row.local,
                                row.remote,
-                               toQString(flow.remoteHostName),
+                               shownText(flow.remoteHostName),
                                toQString(flow.service),
                                toQString(flow.state),
                                row.process}
@@ -63,8 +64,8 @@ QString processText(const FlowStat& flow) {
     switch (flow.owner) {
         case OwnerVisibility::Known:
             return flow.pid
-                       ? QStringLiteral("%1 (%2)").arg(toQString(flow.processName)).arg(*flow.pid)
-                       : toQString(flow.processName);
+                       ? QStringLiteral("%1 (%2)").arg(shownText(flow.processName)).arg(*flow.pid)
+                       : shownText(flow.processName);
         case OwnerVisibility::NeedsAdmin:
             return ConnectionTableModel::tr("another user's");
         case OwnerVisibility::NoOwner:
@@ -102,7 +103,7 @@ void ConnectionTableModel::refreshChoices() {
             states.insert(toQString(row.flow.state));
         }
         if (row.flow.owner == OwnerVisibility::Known && !row.flow.processName.empty()) {
-            processes.insert(toQString(row.flow.processName));
+            processes.insert(shownText(row.flow.processName));
         }
     }
     QStringList stateList(states.begin(), states.end());
@@ -165,7 +166,7 @@ QVariant ConnectionTableModel::display(const ConnectionRow& row, int column) con
         case Remote:
             return row.remote;
         case Host:
-            return toQString(flow.remoteHostName);
+            return shownText(flow.remoteHostName);
         case Service:
             return toQString(flow.service);
         case State:
@@ -207,7 +208,7 @@ QVariant ConnectionTableModel::toolTip(const ConnectionRow& row, int column) con
         case Host:
             return flow.remoteHostName.empty()
                        ? tr("No name: reverse DNS has not answered, or it is off in Settings.")
-                       : toQString(flow.remoteHostName);
+                       : plainToolTip(shownText(flow.remoteHostName));
         case Process:
             if (flow.owner == OwnerVisibility::NeedsAdmin) {
                 return tr(
@@ -217,7 +218,7 @@ QVariant ConnectionTableModel::toolTip(const ConnectionRow& row, int column) con
             if (flow.owner == OwnerVisibility::NoOwner) {
                 return tr("No process holds this socket (closing, or owned by the kernel).");
             }
-            return flow.executable.empty() ? row.process : toQString(flow.executable);
+            return plainToolTip(flow.executable.empty() ? row.process : shownText(flow.executable));
         case Received:
         case Sent:
         case Download:

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/qt_text.h"
+#include "app/shown_text.h"
 
 namespace netmon::gui {
 namespace {
@@ -17,7 +18,7 @@ std::uint64_t total(const HostStat& host) {
 
 QString hostDisplayName(const HostStat& host) {
     return host.hostName.empty() ? toQString(host.address.unmapped().toString())
-                                 : toQString(host.hostName);
+                                 : shownText(host.hostName);
 }
 
 HostListModel::HostListModel(QObject* parent) : KeyedTableModel(parent) {}
@@ -97,11 +98,11 @@ QVariant HostListModel::data(const QModelIndex& index, int role) const {
         if (!host.processes.empty()) {
             QStringList names;
             for (const std::string& name : host.processes) {
-                names << toQString(name);
+                names << shownText(name);
             }
             lines << tr("Processes: %1").arg(names.join(QStringLiteral(", ")));
         }
-        return lines.join(QLatin1Char('\n'));
+        return plainToolTip(lines.join(QLatin1Char('\n')));
     }
     if (role == Qt::TextAlignmentRole && index.column() >= Traffic) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include "app/qt_text.h"
+#include "app/shown_text.h"
 
 namespace netmon::gui {
 namespace {
@@ -99,7 +100,7 @@ QVariant InterfaceTableModel::display(const InterfaceRow& row, int column) const
     const InterfaceStat& stat = row.stat;
     switch (column) {
         case Name:
-            return toQString(stat.name);
+            return shownText(stat.name);
         case State:
             return toQString(toString(stat.state));
         case Type:

@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "app/qt_text.h"
+#include "app/shown_text.h"
 #include "app/storage_worker.h"
 #include "models/host_list_model.h"
 #include "widgets/kpi_card.h"
@@ -167,7 +168,7 @@ void DashboardScreen::updateInterfaceChoices(const Snapshot& snapshot) {
         m_interfaceBox->removeItem(1);
     }
     for (const QString& name : names) {
-        m_interfaceBox->addItem(name, name);
+        m_interfaceBox->addItem(shownText(toStdString(name)), name);  // shown escaped, kept as is
     }
     const int index = m_interfaceBox->findData(current);
     m_interfaceBox->setCurrentIndex(std::max(0, index));

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "app/qt_text.h"
+#include "app/shown_text.h"
 #include "screens/history_range.h"
 #include "widgets/history_chart.h"
 #include "widgets/kpi_card.h"
@@ -25,6 +26,7 @@ HistoryScreen::HistoryScreen(QWidget* parent) : QWidget(parent) {
     auto* title = new QLabel(tr("History"), this);
     title->setObjectName(QStringLiteral("screenTitle"));
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);  // messages quote paths and errors
     m_status->setProperty("muted", true);
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0);  // indeterminate: a query is running
@@ -47,6 +49,7 @@ HistoryScreen::HistoryScreen(QWidget* parent) : QWidget(parent) {
 
     m_chart = new HistoryChart(this);
     m_empty = new QLabel(this);
+    m_empty->setTextFormat(Qt::PlainText);
     m_empty->setObjectName(QStringLiteral("note"));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -135,12 +138,12 @@ void HistoryScreen::showResult(const HistoryResult& result) {
         tr("%1 – %2").arg(HistoryChart::bucketLabel(result.request.since, HistoryStep::Day, false),
                           HistoryChart::bucketLabel(lastDay, HistoryStep::Day, false)));
     m_totals[1]->setCaption(result.request.interfaceName
-                                ? toQString(*result.request.interfaceName)
+                                ? shownText(*result.request.interfaceName)
                                 : tr("all interfaces but loopback and virtual ones"));
     m_totals[2]->setCaption(busiestText);
 
     if (!result.error.empty()) {
-        m_empty->setText(tr("History could not be read.\n%1").arg(toQString(result.error)));
+        m_empty->setText(tr("History could not be read.\n%1").arg(shownText(result.error)));
         m_stack->setCurrentIndex(1);
         m_status->setText(tr("History could not be read"));
         return;
@@ -178,7 +181,7 @@ void HistoryScreen::updateInterfaceChoices(const std::vector<std::string>& names
         m_interface->removeItem(1);
     }
     for (const QString& name : wanted) {
-        m_interface->addItem(name, name);
+        m_interface->addItem(shownText(toStdString(name)), name);  // shown escaped, kept as is
     }
     m_interface->setCurrentIndex(std::max(0, m_interface->findData(current)));
 }

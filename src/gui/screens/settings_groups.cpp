@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "app/qt_text.h"
+#include "app/shown_text.h"
 #include "screens/settings_screen.h"
 
 namespace netmon::gui {
@@ -21,6 +22,7 @@ namespace {
 
 QLabel* helpLabel(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
+    label->setTextFormat(Qt::PlainText);  // some quote paths and the system's messages
     label->setWordWrap(true);
     label->setProperty("muted", true);
     return label;
@@ -85,6 +87,7 @@ QWidget* SettingsScreen::makeModeGroup() {
         refreshModeText();
     });
     m_modeText = new QLabel(group);
+    m_modeText->setTextFormat(Qt::PlainText);
     m_modeText->setObjectName(QStringLiteral("note"));
     m_modeText->setWordWrap(true);
     m_checks = new QLabel(group);
@@ -202,7 +205,7 @@ void SettingsScreen::refreshModeText() {
             tr("In use: basic mode. Interface totals are exact; connections show what the OS "
                "tells without admin rights (TCP byte counts, no UDP bytes).");
         if (selected != CaptureMode::Basic && m_decision && !m_decision->message.empty()) {
-            text += QLatin1Char(' ') + toQString(m_decision->message);
+            text += QLatin1Char(' ') + shownText(m_decision->message);
         }
     }
     m_modeText->setText(text);
@@ -246,10 +249,10 @@ void SettingsScreen::refreshDatabaseStatus() {
         case HistoryHealth::State::Failing:
             m_databaseStatus->setText(
                 tr("Writes to %1 fail: %2 Samples wait in memory and are retried.")
-                    .arg(path, toQString(m_health.message)));
+                    .arg(path, shownText(m_health.message)));
             return;
         case HistoryHealth::State::Disabled:
-            m_databaseStatus->setText(tr("Not recording: %1").arg(toQString(m_health.message)));
+            m_databaseStatus->setText(tr("Not recording: %1").arg(shownText(m_health.message)));
             return;
         case HistoryHealth::State::RecordedElsewhere:
             m_databaseStatus->setText(

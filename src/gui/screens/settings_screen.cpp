@@ -14,6 +14,7 @@
 #include <QStyle>
 
 #include "app/qt_text.h"
+#include "app/shown_text.h"
 #include "screens/settings_validation.h"
 
 namespace netmon::gui {
@@ -63,6 +64,7 @@ SettingsScreen::SettingsScreen(QWidget* parent) : QWidget(parent) {
     m_apply->setToolTip(tr("Apply now (no restart) and save to the settings file"));
     m_revert = new QPushButton(tr("Revert"), this);
     m_saveStatus = new QLabel(this);
+    m_saveStatus->setTextFormat(Qt::PlainText);  // quotes the settings file's path
     m_saveStatus->setProperty("muted", true);
     m_saveStatus->setWordWrap(true);
     connect(m_apply, &QPushButton::clicked, this, &SettingsScreen::apply);
@@ -118,7 +120,10 @@ void SettingsScreen::setConfig(const Config& config, const QString& configPath) 
 }
 
 void SettingsScreen::addInterfaceItem(const QString& name, bool checked) {
-    auto* item = new QListWidgetItem(name, m_interfaces);
+    // Shown escaped (shownText is one-to-one, so items can be found by it); the name itself is
+    // what gets saved.
+    auto* item = new QListWidgetItem(shownText(toStdString(name)), m_interfaces);
+    item->setData(Qt::UserRole, name);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
     item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
 }
@@ -151,7 +156,7 @@ void SettingsScreen::setHistoryHealth(const HistoryHealth& health) {
 void SettingsScreen::showSnapshot(const Snapshot& snapshot) {
     for (const InterfaceStat& stat : snapshot.interfaces) {
         if (m_knownInterfaces.insert(stat.name).second &&
-            m_interfaces->findItems(toQString(stat.name), Qt::MatchExactly).isEmpty()) {
+            m_interfaces->findItems(shownText(stat.name), Qt::MatchExactly).isEmpty()) {
             const QSignalBlocker block(m_interfaces);
             addInterfaceItem(toQString(stat.name), false);
         }
@@ -188,7 +193,7 @@ void SettingsScreen::validate() {
     QStringList checked;
     for (int i = 0; i < m_interfaces->count(); ++i) {
         if (m_interfaces->item(i)->checkState() == Qt::Checked) {
-            checked << m_interfaces->item(i)->text();
+            checked << m_interfaces->item(i)->data(Qt::UserRole).toString();
         }
     }
     const auto interfaces = parseMonitoredInterfaces(m_allInterfaces->isChecked(), checked);
@@ -216,7 +221,7 @@ std::optional<Config> SettingsScreen::editedConfig() const {
     QStringList checked;
     for (int i = 0; i < m_interfaces->count(); ++i) {
         if (m_interfaces->item(i)->checkState() == Qt::Checked) {
-            checked << m_interfaces->item(i)->text();
+            checked << m_interfaces->item(i)->data(Qt::UserRole).toString();
         }
     }
     const auto interfaces = parseMonitoredInterfaces(m_allInterfaces->isChecked(), checked);

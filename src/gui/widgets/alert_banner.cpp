@@ -8,6 +8,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "app/shown_text.h"
+
 namespace netmon::gui {
 namespace {
 
@@ -90,7 +92,9 @@ QWidget* AlertBanner::makeRow(const Alert& alert) {
     auto* symbol = new QLabel(levelSymbol(alert.level), row);
     symbol->setObjectName(QStringLiteral("alertSymbol"));
     auto* text = new FittedLabel(alert.text, row);
-    text->setToolTip(alert.details);
+    // Alerts quote interface names, paths and the system's messages: plain text, never markup.
+    text->setTextFormat(Qt::PlainText);
+    text->setToolTip(plainToolTip(alert.details));
     text->setObjectName(QStringLiteral("alertText"));
     text->setWordWrap(true);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);

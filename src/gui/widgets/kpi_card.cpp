@@ -6,6 +6,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "app/shown_text.h"
+
 namespace netmon::gui {
 
 KpiCard::KpiCard(const QString& title, QWidget* parent)
@@ -18,6 +20,11 @@ KpiCard::KpiCard(const QString& title, QWidget* parent)
     m_title->setObjectName(QStringLiteral("kpiTitle"));
     m_value->setObjectName(QStringLiteral("kpiValue"));
     m_caption->setObjectName(QStringLiteral("kpiCaption"));
+    // The top host's name comes from a PTR record anyone's name server may answer: shown as
+    // text, never as markup.
+    for (QLabel* label : {m_title, m_value, m_caption}) {
+        label->setTextFormat(Qt::PlainText);
+    }
     m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Long host names elide rather than widen the card; the full text is in the tooltip.
     m_value->setMinimumWidth(1);
@@ -36,7 +43,7 @@ void KpiCard::setValue(const QString& value) {
         return;
     }
     m_fullValue = value;
-    m_value->setToolTip(value);
+    m_value->setToolTip(plainToolTip(value));
     elide();
 }
 
@@ -45,7 +52,7 @@ void KpiCard::setCaption(const QString& caption) {
         return;
     }
     m_fullCaption = caption;
-    m_caption->setToolTip(caption);
+    m_caption->setToolTip(plainToolTip(caption));
     elide();
 }
 

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "core/sources/interface_source.h"
+#include "core/utf8_text.h"
 #include "platform/linux/netlink_interface_reader.h"
 #include "platform/linux/proc_interface_reader.h"
 
@@ -11,6 +12,18 @@ namespace {
 
 constexpr std::string_view kNetlink = "netlink";
 constexpr std::string_view kProcNetDev = "/proc/net/dev";
+
+// A Linux interface name is any bytes but '/', ':', blanks and NUL (`ip link add name $'\xff'`
+// works). Made valid UTF-8 here, as it enters core, and not in the parsers: the sysfs reads
+// after them need the name as the kernel spells it.
+Result<std::vector<InterfaceStat>> withValidNames(Result<std::vector<InterfaceStat>> interfaces) {
+    if (interfaces) {
+        for (InterfaceStat& interface : *interfaces) {
+            interface.name = toValidUtf8(interface.name);
+        }
+    }
+    return interfaces;
+}
 
 // Netlink first; /proc/net/dev (+ sysfs) when netlink cannot be opened at all (a sandbox
 // without AF_NETLINK), or for one reading when a dump fails. Both show the same kernel
@@ -29,14 +42,14 @@ public:
 
     Result<std::vector<InterfaceStat>> read() override {
         if (m_netlink) {
-            auto interfaces = m_netlink->read();
+            auto interfaces = withValidNames(m_netlink->read());
             if (interfaces) {
                 m_mechanism = kNetlink;
                 return interfaces;
             }
             m_netlinkError = interfaces.error().message;
         }
-        auto interfaces = linux_platform::readInterfacesFromProc();
+        auto interfaces = withValidNames(linux_platform::readInterfacesFromProc());
         if (interfaces) {
             m_mechanism = kProcNetDev;
             return interfaces;

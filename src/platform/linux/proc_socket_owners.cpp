@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "core/utf8_text.h"
+
 namespace netmon::linux_platform {
 namespace {
 
@@ -40,8 +42,10 @@ std::optional<ProcSocketOwners::Process> ProcSocketOwners::identify(std::uint32_
     process.uids = *uids;
     process.info.pid = pid;
     process.info.uid = uids->effective();
-    process.info.name = firstLine(m_procFs->readFile(pid, "comm").value_or(""));
-    process.info.executable = m_procFs->readLink(pid, "exe");
+    // Names and paths are bytes any user chooses (the kernel also cuts comm at 15 bytes,
+    // mid-character): made valid UTF-8 here, where they enter core.
+    process.info.name = toValidUtf8(firstLine(m_procFs->readFile(pid, "comm").value_or("")));
+    process.info.executable = toValidUtf8(m_procFs->readLink(pid, "exe"));
     process.checkedCall = m_call;
     return process;
 }

@@ -5,6 +5,8 @@
 
 #include <climits>
 
+#include "core/utf8_text.h"
+
 namespace netmon::windows_platform {
 
 std::wstring toWide(std::string_view utf8) {
@@ -22,18 +24,12 @@ std::wstring toWide(std::string_view utf8) {
 }
 
 std::string toUtf8(std::wstring_view wide) {
-    if (wide.empty() || wide.size() > static_cast<std::size_t>(INT_MAX)) {
-        return {};
-    }
-    const int length = static_cast<int>(wide.size());
-    const int needed =
-        ::WideCharToMultiByte(CP_UTF8, 0, wide.data(), length, nullptr, 0, nullptr, nullptr);
-    if (needed <= 0) {
-        return {};
-    }
-    std::string utf8(static_cast<std::size_t>(needed), '\0');
-    ::WideCharToMultiByte(CP_UTF8, 0, wide.data(), length, utf8.data(), needed, nullptr, nullptr);
-    return utf8;
+    // Core's converter, not WideCharToMultiByte: what that makes of an unpaired surrogate
+    // (which Windows allows in adapter, file and process names) differs between Windows
+    // versions and Wine; core's is U+FFFD everywhere, and tested on every platform.
+    static_assert(sizeof(wchar_t) == sizeof(char16_t), "Windows' wide strings are UTF-16");
+    const std::u16string units(wide.begin(), wide.end());
+    return utf16ToUtf8(units);
 }
 
 std::string toUtf8(const wchar_t* buffer, std::size_t capacity) {

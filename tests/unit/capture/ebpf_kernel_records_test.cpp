@@ -102,6 +102,19 @@ TEST(EbpfKernelRecords, CommandStopsAtTheNulOrAfterSixteenBytes) {
     EXPECT_EQ(commandOf(fullName), "abcdefghijklmnop");
 }
 
+TEST(EbpfKernelRecords, CommandCutMidCharacterBecomesValidUtf8) {
+    // prctl(PR_SET_NAME, "Überwachung-€"): 15 bytes kept, the last two the start of € (E2 82
+    // AC), then the NUL.
+    const char cut[16] =
+        "\xC3\x9C"
+        "berwachung-\xE2\x82";
+    EXPECT_EQ(commandOf(cut),
+              "\xC3\x9C"
+              "berwachung-\xEF\xBF\xBD");
+    const char invalid[16] = "\xFF\x1B]0;x\x07";  // control characters are shown, not dropped
+    EXPECT_EQ(commandOf(invalid), "\xEF\xBF\xBD\x1B]0;x\x07");
+}
+
 TEST(EbpfKernelRecords, PerCpuCopiesAddUpAndOverflowCountsAsOther) {
     std::vector<netmon_interface_counters> copies(2);
     copies[0].non_ip[NETMON_IN] = {60, 1};

@@ -67,6 +67,16 @@ TEST_F(ResolverTest, AnswersFromTheCacheAfterOneLookup) {
     EXPECT_EQ(dns.m_queries["198.51.100.7"].load(), 1);
 }
 
+TEST_F(ResolverTest, AnswersBecomeValidUtf8) {
+    // A PTR record is whatever the remote name server says: here a label cut inside "é" (C3 A9)
+    // and a lone 0xFF byte.
+    dns.m_names["203.0.113.9"] = "caf\xC3.\xFF\x1b.example";
+    HostNameResolver resolver(HostNameResolver::Options{.workers = 1, .clock = &clock},
+                              [this](const IpAddress& a) { return dns.lookup(a); });
+    EXPECT_EQ(waitForName(resolver, address("203.0.113.9")),
+              "caf\xEF\xBF\xBD.\xEF\xBF\xBD\x1b.example");
+}
+
 TEST_F(ResolverTest, ExpiredNamesAreRefreshedWhileStillShown) {
     HostNameResolver resolver(HostNameResolver::Options{.workers = 1, .ttl = 60s, .clock = &clock},
                               [this](const IpAddress& a) { return dns.lookup(a); });

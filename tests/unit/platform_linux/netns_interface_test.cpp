@@ -287,5 +287,28 @@ TEST_F(NetnsInterface, KeptIdentitiesFollowEveryChange) {
     inside.join();
 }
 
+// Any bytes but '/', ':', blanks and NUL may name a Linux interface. Here "nm", the first two
+// bytes of "€" (E2 82) and an ESC: core gets valid UTF-8, the broken character as U+FFFD.
+TEST_F(NetnsInterface, NamesThatAreNotUtf8BecomeValidText) {
+    ASSERT_EQ(run("ip -n " + ns() +
+                  " link add \"$(printf 'nm\\342\\202\\033')\" type veth peer "
+                  "name nmte0")
+                  .status,
+              0);
+    std::thread inside([this] {
+        const linux_platform::UniqueFd nsFd(
+            ::open(("/run/netns/" + ns()).c_str(), O_RDONLY | O_CLOEXEC));
+        ASSERT_TRUE(nsFd.valid()) << "cannot open /run/netns/" << ns();
+        ASSERT_EQ(::setns(nsFd.get(), CLONE_NEWNET), 0) << std::strerror(errno);
+        const auto interfaces = makeInterfaceSource()->read();
+        ASSERT_TRUE(interfaces) << interfaces.error().describe();
+        const InterfaceStat* odd = findStat(*interfaces, "nm\xEF\xBF\xBD\x1B");
+        ASSERT_NE(odd, nullptr);
+        EXPECT_EQ(odd->kind, InterfaceKind::Veth);  // classified by the kernel's own name
+        EXPECT_NE(findStat(*interfaces, "nmte0"), nullptr);
+    });
+    inside.join();
+}
+
 }  // namespace
 }  // namespace netmon

@@ -39,6 +39,24 @@ protected:
     std::optional<ProcSocketOwners> m_owners;
 };
 
+TEST_F(ProcSocketOwnersTest, NamesAndPathsBecomeValidUtf8) {
+    // comm as the kernel keeps prctl(PR_SET_NAME, "Überwachung-€"): cut at 15 bytes, inside €;
+    // the fake's exe link is /usr/bin/<comm>, so the path holds the same broken bytes.
+    m_proc.add(100, 5000, 0,
+               "\xC3\x9C"
+               "berwachung-\xE2\x82",
+               {1001});
+    m_proc.add(200, 6000, 0, "\xFF\x1B]0;x\x07", {2001});
+    auto result = ask({{1001, 0}, {2001, 0}});
+    EXPECT_EQ(result[1001].process.name,
+              "\xC3\x9C"
+              "berwachung-\xEF\xBF\xBD");
+    EXPECT_EQ(result[1001].process.executable,
+              "/usr/bin/\xC3\x9C"
+              "berwachung-\xEF\xBF\xBD");
+    EXPECT_EQ(result[2001].process.name, "\xEF\xBF\xBD\x1B]0;x\x07");  // shown escaped later
+}
+
 TEST_F(ProcSocketOwnersTest, FindsOwnersThenAnswersFromTheCache) {
     m_proc.add(100, 5000, 0, "sshd", {1001, 1002});
     m_proc.add(200, 6000, 1000, "firefox", {2001});

@@ -66,6 +66,13 @@ TEST(IfRowParser, NonAsciiAliasBecomesUtf8) {
     EXPECT_EQ(interfaceFromRow(r).name, "Ethernet 2 \u2013 B\u00fcro");
 }
 
+TEST(IfRowParser, AliasWithAnUnpairedSurrogateBecomesValidUtf8) {
+    // Windows lets an alias hold half of a surrogate pair; UTF-8 cannot, so it shows as U+FFFD.
+    const wchar_t alias[] = {L'L', L'A', L'N', L' ', static_cast<wchar_t>(0xD83D), L'\0'};
+    EXPECT_EQ(interfaceFromRow(row(alias, L"Realtek PCIe GbE Family Controller", 6, true)).name,
+              "LAN \xEF\xBF\xBD");
+}
+
 TEST(IfRowParser, WifiIsWirelessAndShown) {
     const InterfaceStat stat =
         interfaceFromRow(row(L"Wi-Fi", L"Intel(R) Wi-Fi 6 AX201 160MHz", 71, true));

@@ -22,6 +22,16 @@ TEST(WideText, InvalidInputIsReplacedNotDropped) {
               L"a\uFFFDb");
 }
 
+TEST(WideText, UnpairedSurrogatesBecomeReplacementCharacters) {
+    // An adapter alias or process name may hold one; UTF-8 cannot, so it is shown as U+FFFD.
+    const wchar_t lone[] = {L'e', static_cast<wchar_t>(0xD83C), L'0'};
+    EXPECT_EQ(toUtf8(std::wstring_view(lone, 3)),
+              "e\xEF\xBF\xBD"
+              "0");
+    const wchar_t low[] = {static_cast<wchar_t>(0xDF10)};
+    EXPECT_EQ(toUtf8(low, 1), "\xEF\xBF\xBD");
+}
+
 TEST(WideText, FixedBuffersStopAtNulOrCapacity) {
     const wchar_t alias[8] = {L'e', L't', L'h', L'0', L'\0', L'x', L'x', L'x'};
     EXPECT_EQ(toUtf8(alias, 8), "eth0");

@@ -124,6 +124,50 @@ TEST_F(BreakdownHistoryTest, Version2DatabaseGainsTheTablesAndKeepsItsData) {
     EXPECT_EQ(queryInt(m_db, "SELECT bytes_in FROM breakdown_hour"), 9);
 }
 
+// An older version stored names as the system gave them: here a process name cut by the kernel
+// inside "€" and an interface name with a 0xFF byte, written with plain SQL as that version's
+// writer would have. Reading them back must give valid UTF-8 (JSON and Qt reject anything else),
+// with each broken part shown as U+FFFD.
+TEST_F(BreakdownHistoryTest, NamesStoredWithInvalidUtf8AreReadAsValidText) {
+    {
+        auto writer = openWriter(m_db, m_clock);
+        ASSERT_TRUE(writer);
+        writer->append(std::vector<BreakdownSample>{process("curl", utc(2024, 6, 10, 10), 1, 1)});
+        ASSERT_TRUE(writer->flush());
+    }
+    {
+        auto db = Connection::open(m_db, SQLITE_OPEN_READWRITE);
+        ASSERT_TRUE(db);
+        const std::string hour = std::to_string(toUnixMs(utc(2024, 6, 10, 10)));
+        // X'C39C…E282': "Überwachung-" and the first two bytes of € (E2 82 AC).
+        for (const std::string& sql : {
+                 std::string("INSERT INTO breakdown_keys (dimension, name) VALUES "
+                             "(2, CAST(X'C39C62657277616368756E672DE282' AS TEXT))"),
+                 "INSERT INTO breakdown_hour (ts, key_id, bytes_in, bytes_out) VALUES (" + hour +
+                     ", last_insert_rowid(), 700, 70)",
+                 std::string("INSERT INTO interfaces (name) VALUES (CAST(X'65FF30' AS TEXT))"),
+                 "INSERT INTO rollup_hour VALUES (" + hour +
+                     ", last_insert_rowid(), 1000, 500, 50, 5, 1)",
+             }) {
+            ASSERT_TRUE(db->exec(sql)) << sql;
+        }
+    }
+    const auto processes = totals(Breakdown::Process, utc(2024, 6, 10), utc(2024, 6, 11));
+    ASSERT_EQ(processes.size(), 2U);
+    EXPECT_EQ(processes[0].name,
+              "\xC3\x9C"
+              "berwachung-\xEF\xBF\xBD");
+    EXPECT_EQ(processes[0].bytesIn, 700U);
+    EXPECT_EQ(processes[1].name, "curl");
+
+    const auto rows = queryRows(m_db, Resolution::Hour, utc(2024, 6, 10), utc(2024, 6, 11));
+    ASSERT_EQ(rows.size(), 1U);
+    EXPECT_EQ(rows[0].interfaceName,
+              "e\xEF\xBF\xBD"
+              "0");
+    EXPECT_EQ(rows[0].rxBytes, 500U);
+}
+
 TEST(BreakdownSamples, HostsOnlyWhenThePrivacySettingAllows) {
     Snapshot snapshot;
     snapshot.wallTime = utc(2024, 6, 10);
