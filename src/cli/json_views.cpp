@@ -100,10 +100,16 @@ nlohmann::json flowJson(const FlowStat& flow) {
 
 nlohmann::json hostJson(const HostStat& host) {
     return {
-        {"address", host.address.toString()}, {"host_name", host.hostName},
-        {"bytes_in", host.bytesIn},           {"bytes_out", host.bytesOut},
-        {"in_bps", host.inBitsPerSecond},     {"out_bps", host.outBitsPerSecond},
-        {"connections", host.connections},    {"processes", host.processes},
+        {"address", host.address.toString()},
+        {"host_name", host.hostName},
+        {"bytes_in", optionalNumber(host.bytesIn)},
+        {"bytes_out", optionalNumber(host.bytesOut)},
+        {"bytes_complete", host.bytesComplete},
+        {"in_bps", optionalNumber(host.inBitsPerSecond)},
+        {"out_bps", optionalNumber(host.outBitsPerSecond)},
+        {"rates_complete", host.ratesComplete},
+        {"connections", host.connections},
+        {"processes", host.processes},
     };
 }
 
@@ -112,10 +118,12 @@ nlohmann::json processJson(const ProcessStat& process) {
         {"pid", process.pid},
         {"name", process.name},
         {"executable", process.executable},
-        {"bytes_in", process.bytesIn},
-        {"bytes_out", process.bytesOut},
-        {"in_bps", process.inBitsPerSecond},
-        {"out_bps", process.outBitsPerSecond},
+        {"bytes_in", optionalNumber(process.bytesIn)},
+        {"bytes_out", optionalNumber(process.bytesOut)},
+        {"bytes_complete", process.bytesComplete},
+        {"in_bps", optionalNumber(process.inBitsPerSecond)},
+        {"out_bps", optionalNumber(process.outBitsPerSecond)},
+        {"rates_complete", process.ratesComplete},
         {"connections", process.connections},
         {"listening", process.listening},
     };

@@ -33,6 +33,9 @@ nlohmann::json interfaceJson(const InterfaceStat& interface);
 // first tick).
 nlohmann::json watchTickJson(const Snapshot& snapshot);
 nlohmann::json flowJson(const FlowStat& flow);
+// Hosts and processes: "bytes_in"/"bytes_out" (and "in_bps"/"out_bps") are null when none of
+// their flows had counts; "bytes_complete" ("rates_complete") is false when some flows had none,
+// so a number is then a lower bound. Unknown is never printed as 0.
 nlohmann::json hostJson(const HostStat& host);
 nlohmann::json processJson(const ProcessStat& process);
 nlohmann::json visibilityJson(const Visibility& visibility);

@@ -3,15 +3,53 @@
 
 #include <algorithm>
 
+#include "core/model/byte_total.h"
+
 namespace netmon {
 namespace {
 
-std::uint64_t orZero(const std::optional<std::uint64_t>& value) {
-    return value.value_or(0);
+// Unknown without an interval (the first tick) or without a counted flow this tick.
+std::optional<double> bitsPerSecond(const PartialSum& tickBytes, double seconds) {
+    const auto bytes = tickBytes.value();
+    if (!bytes || !(seconds > 0)) {
+        return std::nullopt;
+    }
+    return static_cast<double>(*bytes) * 8.0 / seconds;
 }
 
-double bitsPerSecond(std::uint64_t bytes, double seconds) {
-    return seconds > 0 ? static_cast<double>(bytes) * 8.0 / seconds : 0.0;
+// What a flow moved this tick, where it is counted.
+std::optional<std::uint64_t> tickBytes(const std::optional<std::uint64_t>& lifetime,
+                                       std::uint64_t tick) {
+    return lifetime ? std::optional(tick) : std::nullopt;
+}
+
+PartialSum lifetime(const PartialSum& closed, const PartialSum& open) {
+    PartialSum sum = closed;
+    sum.add(open);
+    return sum;
+}
+
+// Fills the figures HostStat and ProcessStat share.
+template <typename Stat, typename Totals>
+void fillTraffic(Stat& stat, const Totals& totals, double seconds) {
+    const PartialSum in = lifetime(totals.closedIn, totals.openIn);
+    const PartialSum out = lifetime(totals.closedOut, totals.openOut);
+    stat.bytesIn = in.value();
+    stat.bytesOut = out.value();
+    stat.bytesComplete = in.complete() && out.complete();
+    stat.inBitsPerSecond = bitsPerSecond(totals.tickIn, seconds);
+    stat.outBitsPerSecond = bitsPerSecond(totals.tickOut, seconds);
+    stat.ratesComplete = totals.tickIn.complete() && totals.tickOut.complete();
+}
+
+template <typename Stat>
+bool hasMoreBytes(const Stat& a, const Stat& b) {
+    return moreBytes(bothWays(a.bytesIn, a.bytesOut), bothWays(b.bytesIn, b.bytesOut));
+}
+
+template <typename Stat>
+bool sameBytes(const Stat& a, const Stat& b) {
+    return !hasMoreBytes(a, b) && !hasMoreBytes(b, a);
 }
 
 // Beyond the bound, forgets the idle entries (nothing open now) that moved the fewest bytes.
@@ -24,7 +62,7 @@ void pruneIdle(Map& entries) {
     for (const auto& [key, entry] : entries) {
         const auto& t = entry.totals;
         if (t.connections == 0 && t.listening == 0) {
-            idle.emplace_back(t.closedIn + t.closedOut, key);
+            idle.emplace_back(t.closedIn.counted() + t.closedOut.counted(), key);
         }
     }
     const std::size_t excess = entries.size() - Aggregator::kMaxRemembered;
@@ -41,7 +79,7 @@ void pruneIdle(Map& entries) {
 void Aggregator::update(const std::vector<TrackedFlow>& flows, double elapsedSeconds) {
     m_elapsedSeconds = elapsedSeconds;
     const auto startTick = [](Totals& totals) {
-        totals.openIn = totals.openOut = totals.tickIn = totals.tickOut = 0;
+        totals.openIn = totals.openOut = totals.tickIn = totals.tickOut = PartialSum{};
         totals.connections = totals.listening = 0;
     };
     for (auto& [address, host] : m_hosts) {
@@ -54,18 +92,23 @@ void Aggregator::update(const std::vector<TrackedFlow>& flows, double elapsedSec
 
     const auto add = [](Totals& totals, const TrackedFlow& flow) {
         const FlowStat& stat = flow.stat;
-        if (flow.closed) {
-            totals.closedIn += orZero(stat.bytesIn);
-            totals.closedOut += orZero(stat.bytesOut);
-        } else if (stat.listening) {
-            ++totals.listening;
-        } else {
-            totals.openIn += orZero(stat.bytesIn);
-            totals.openOut += orZero(stat.bytesOut);
+        if (stat.listening) {
+            // A listening socket carries no data itself (its accepted connections do), so it
+            // leaves the figures as they are, known or not.
+            totals.listening += flow.closed ? 0 : 1;
+            return;
+        }
+        if (!flow.countedAtClose) {
+            PartialSum& in = flow.closed ? totals.closedIn : totals.openIn;
+            PartialSum& out = flow.closed ? totals.closedOut : totals.openOut;
+            in.add(stat.bytesIn);
+            out.add(stat.bytesOut);
+        }
+        if (!flow.closed) {
             totals.connections += isActive(stat) ? 1 : 0;
         }
-        totals.tickIn += flow.tickBytesIn;
-        totals.tickOut += flow.tickBytesOut;
+        totals.tickIn.add(tickBytes(stat.bytesIn, flow.tickBytesIn));
+        totals.tickOut.add(tickBytes(stat.bytesOut, flow.tickBytesOut));
     };
 
     for (const TrackedFlow& flow : flows) {
@@ -97,15 +140,16 @@ void Aggregator::update(const std::vector<TrackedFlow>& flows, double elapsedSec
 
     m_hostTraffic.clear();
     for (const auto& [address, host] : m_hosts) {
-        if (host.totals.tickIn + host.totals.tickOut > 0) {
-            m_hostTraffic.push_back({address.toString(), host.totals.tickIn, host.totals.tickOut});
+        const Totals& t = host.totals;
+        if (t.tickIn.counted() + t.tickOut.counted() > 0) {
+            m_hostTraffic.push_back({address.toString(), t.tickIn.counted(), t.tickOut.counted()});
         }
     }
     m_processTraffic.clear();
     for (const auto& [pid, process] : m_processes) {
-        if (process.totals.tickIn + process.totals.tickOut > 0) {
-            m_processTraffic.push_back(
-                {process.name, process.totals.tickIn, process.totals.tickOut});
+        const Totals& t = process.totals;
+        if (t.tickIn.counted() + t.tickOut.counted() > 0) {
+            m_processTraffic.push_back({process.name, t.tickIn.counted(), t.tickOut.counted()});
         }
     }
     // Hosts and processes with nothing open keep their totals, up to a bound: a long-running
@@ -121,10 +165,7 @@ std::vector<HostStat> Aggregator::hosts() const {
         HostStat stat;
         stat.address = address;
         stat.hostName = host.hostName;
-        stat.bytesIn = host.totals.closedIn + host.totals.openIn;
-        stat.bytesOut = host.totals.closedOut + host.totals.openOut;
-        stat.inBitsPerSecond = bitsPerSecond(host.totals.tickIn, m_elapsedSeconds);
-        stat.outBitsPerSecond = bitsPerSecond(host.totals.tickOut, m_elapsedSeconds);
+        fillTraffic(stat, host.totals, m_elapsedSeconds);
         stat.connections = host.totals.connections;
         for (const auto& [name, count] : host.processes) {
             stat.processes.push_back(name);
@@ -132,9 +173,7 @@ std::vector<HostStat> Aggregator::hosts() const {
         out.push_back(std::move(stat));
     }
     std::sort(out.begin(), out.end(), [](const HostStat& a, const HostStat& b) {
-        const std::uint64_t left = a.bytesIn + a.bytesOut;
-        const std::uint64_t right = b.bytesIn + b.bytesOut;
-        return left != right ? left > right : a.address < b.address;
+        return sameBytes(a, b) ? a.address < b.address : hasMoreBytes(a, b);
     });
     return out;
 }
@@ -147,18 +186,13 @@ std::vector<ProcessStat> Aggregator::processes() const {
         stat.pid = pid;
         stat.name = process.name;
         stat.executable = process.executable;
-        stat.bytesIn = process.totals.closedIn + process.totals.openIn;
-        stat.bytesOut = process.totals.closedOut + process.totals.openOut;
-        stat.inBitsPerSecond = bitsPerSecond(process.totals.tickIn, m_elapsedSeconds);
-        stat.outBitsPerSecond = bitsPerSecond(process.totals.tickOut, m_elapsedSeconds);
+        fillTraffic(stat, process.totals, m_elapsedSeconds);
         stat.connections = process.totals.connections;
         stat.listening = process.totals.listening;
         out.push_back(std::move(stat));
     }
     std::sort(out.begin(), out.end(), [](const ProcessStat& a, const ProcessStat& b) {
-        const std::uint64_t left = a.bytesIn + a.bytesOut;
-        const std::uint64_t right = b.bytesIn + b.bytesOut;
-        return left != right ? left > right : a.pid < b.pid;
+        return sameBytes(a, b) ? a.pid < b.pid : hasMoreBytes(a, b);
     });
     return out;
 }

@@ -11,6 +11,7 @@
 #include "core/model/host_stat.h"
 #include "core/model/process_stat.h"
 #include "core/model/tick_traffic.h"
+#include "core/partial_sum.h"
 
 namespace netmon {
 
@@ -18,6 +19,9 @@ namespace netmon {
 // - Totals are every flow's lifetime bytes since monitoring started: open flows as they stand,
 //   plus the final (or last counted) bytes of flows that closed — nothing is lost at close.
 // - Rates are the tick's bytes (closing flows included) over the tick's length.
+// - Unknown is not zero: a flow without byte counts (UDP in basic mode, TCP on Windows without
+//   admin rights) leaves a total empty or marks it a lower bound (HostStat), for as long as the
+//   total includes it — a closed flow keeps whether it was counted.
 // - Loopback peers are local, not remote hosts; listening sockets count for their process only.
 // - Flows whose owner is hidden (NeedsAdmin) add up under one "unknown (needs admin)" process
 //   with pid 0, so unattributed traffic stays visible.
@@ -25,10 +29,11 @@ class Aggregator {
 public:
     void update(const std::vector<TrackedFlow>& flows, double elapsedSeconds);
 
-    // Sorted by total bytes, most first; ties by address / pid.
+    // Sorted by total bytes, most first, unknown totals last (a lower bound sorts by its counted
+    // bytes); ties by address / pid.
     [[nodiscard]] std::vector<HostStat> hosts() const;
     [[nodiscard]] std::vector<ProcessStat> processes() const;
-    // This tick's bytes per host and per process (non-zero only).
+    // This tick's counted bytes per host and per process (non-zero only).
     [[nodiscard]] const std::vector<TickTraffic>& hostTraffic() const { return m_hostTraffic; }
     [[nodiscard]] const std::vector<TickTraffic>& processTraffic() const {
         return m_processTraffic;
@@ -40,12 +45,12 @@ public:
 
 private:
     struct Totals {
-        std::uint64_t closedIn = 0;  // final bytes of closed flows
-        std::uint64_t closedOut = 0;
-        std::uint64_t openIn = 0;  // lifetime bytes of flows open now
-        std::uint64_t openOut = 0;
-        std::uint64_t tickIn = 0;
-        std::uint64_t tickOut = 0;
+        PartialSum closedIn;  // final bytes of closed flows
+        PartialSum closedOut;
+        PartialSum openIn;  // lifetime bytes of flows open now
+        PartialSum openOut;
+        PartialSum tickIn;
+        PartialSum tickOut;
         std::uint32_t connections = 0;
         std::uint32_t listening = 0;
     };

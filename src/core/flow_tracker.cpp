@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/flow_tracker.h"
 
-#include <unordered_set>
-
 #include "core/service_names.h"
 
 namespace netmon {
@@ -61,6 +59,7 @@ TrackedFlow FlowTracker::follow(const SocketRecord& record, const SocketOwner* o
     FlowStat& stat = flow.stat;
     if (seenBefore) {
         stat = previous->second.stat;  // keeps the owner, names and counters seen before
+        flow.countedAtClose = previous->second.countedAtClose;
     }
     stat.key = record.key;
     stat.id = id;
@@ -123,23 +122,30 @@ std::vector<TrackedFlow> FlowTracker::update(
     out.reserve(reading.open.size() + reading.closed.size());
     std::unordered_map<std::uint64_t, Known> next;
     next.reserve(reading.open.size());
-    std::unordered_set<std::uint64_t> destroyed;
+    std::unordered_map<std::uint64_t, std::size_t> destroyed;  // id → its entry in `out`
     for (const SocketRecord& record : reading.closed) {
-        destroyed.insert(flowId(record));
+        destroyed.emplace(flowId(record), out.size());
         out.push_back(follow(record, ownerOf(record), elapsed, true));
     }
     for (const SocketRecord& record : reading.open) {
         const std::uint64_t id = flowId(record);
-        if (destroyed.contains(id) || next.contains(id)) {
-            continue;  // the destroy notice has the final counters; duplicates are dropped
+        if (const auto closed = destroyed.find(id); closed != destroyed.end()) {
+            // The destroy notice has the final counters. A socket still listed under its id is
+            // its TIME_WAIT successor (or a stale duplicate): from the next tick on it shows
+            // those counters, already counted.
+            next.try_emplace(id, Known{out[closed->second].stat, true});
+            continue;
+        }
+        if (next.contains(id)) {
+            continue;  // duplicates are dropped
         }
         TrackedFlow flow = follow(record, ownerOf(record), elapsed, false);
-        next.emplace(id, Known{flow.stat});
+        next.emplace(id, Known{flow.stat, flow.countedAtClose});
         out.push_back(std::move(flow));
     }
     // Vanished without a destroy notice: closed, with the bytes last counted.
     for (auto& [id, known] : m_flows) {
-        if (!next.contains(id) && !destroyed.contains(id)) {
+        if (!next.contains(id) && !destroyed.contains(id) && !known.countedAtClose) {
             TrackedFlow flow;
             flow.stat = std::move(known.stat);
             flow.stat.inBitsPerSecond.reset();

@@ -19,6 +19,10 @@ struct TrackedFlow {
     std::uint64_t tickBytesIn = 0;  // payload bytes this tick (0 while it is a baseline)
     std::uint64_t tickBytesOut = 0;
     bool closed = false;  // gone since the last tick; `stat` holds its last (or final) counters
+    // Its bytes are already in the totals: the socket that stays after a connection the OS
+    // reported closed (TCP TIME_WAIT keeps the socket's id). It shows the final counters and adds
+    // nothing more, so that neither a double count nor an "unknown" comes from it.
+    bool countedAtClose = false;
 };
 
 // Follows sockets from tick to tick and turns their lifetime counters into per-tick bytes and
@@ -29,7 +33,8 @@ struct TrackedFlow {
 // - Counters never go backwards: a lower reading keeps the higher one (no negative traffic).
 // - A flow that loses its counters (TCP TIME_WAIT has none) keeps its last ones.
 // - A flow the OS reports as destroyed (SocketReading::closed) counts its final bytes once; one
-//   that simply vanished keeps its last counted bytes.
+//   that simply vanished keeps its last counted bytes. The socket that stays after a destroy
+//   notice (TIME_WAIT, same id) is countedAtClose from then on, and is not reported closed again.
 // - The owner last seen stays with the flow when later lookups find none (closing sockets).
 class FlowTracker {
 public:
@@ -41,6 +46,7 @@ public:
 private:
     struct Known {
         FlowStat stat;
+        bool countedAtClose = false;
     };
     TrackedFlow follow(const SocketRecord& record, const SocketOwner* owner, double elapsedSeconds,
                        bool closed);

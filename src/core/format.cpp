@@ -53,4 +53,18 @@ std::string formatBytes(std::uint64_t bytes) {
     return threeDigits(value, kUnits[unit]);
 }
 
+std::string formatByteSum(const std::optional<std::uint64_t>& bytes, bool complete) {
+    if (!bytes) {
+        return kUnknownText;
+    }
+    return (complete ? "" : kLowerBoundMark) + formatBytes(*bytes);
+}
+
+std::string formatBitRateSum(const std::optional<double>& bitsPerSecond, bool complete) {
+    if (!bitsPerSecond) {
+        return kUnknownText;
+    }
+    return (complete ? "" : kLowerBoundMark) + formatBitRate(*bitsPerSecond);
+}
+
 }  // namespace netmon

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/fake_snapshots.h"
 
-#include <algorithm>
 #include <cmath>
-#include <map>
+
+#include "core/aggregator.h"
 
 namespace netmon::test {
 namespace {
@@ -73,52 +73,30 @@ FlowStat makeTcpFlow(std::uint64_t id, const std::string& remote, std::uint16_t 
     return stat;
 }
 
+FlowStat makeUdpFlow(std::uint64_t id, const std::string& remote, std::uint16_t remotePort,
+                     const std::string& process) {
+    FlowStat stat = flow(id, Protocol::Udp, "192.168.1.23", static_cast<std::uint16_t>(40000 + id),
+                         remote, remotePort, "ESTABLISHED", remotePort == 53 ? "domain" : "");
+    owned(stat, 4410, process);
+    return stat;
+}
+
 void aggregate(Snapshot& snapshot) {
-    std::map<IpAddress, HostStat> hosts;
-    std::map<std::string, ProcessStat> processes;
+    std::vector<TrackedFlow> tracked;
     for (const FlowStat& stat : snapshot.flows) {
-        if (stat.owner == OwnerVisibility::Known) {
-            ProcessStat& process = processes[stat.processName];
-            process.name = stat.processName;
-            process.pid = stat.pid.value_or(0);
-            process.executable = stat.executable;
-            process.bytesIn += stat.bytesIn.value_or(0);
-            process.bytesOut += stat.bytesOut.value_or(0);
-            (stat.listening ? process.listening : process.connections) += 1;
-        }
-        if (stat.listening || stat.key.remoteAddress.isUnspecified()) {
-            continue;
-        }
-        HostStat& host = hosts[stat.key.remoteAddress];
-        host.address = stat.key.remoteAddress;
-        host.hostName = stat.remoteHostName;
-        host.bytesIn += stat.bytesIn.value_or(0);
-        host.bytesOut += stat.bytesOut.value_or(0);
-        host.inBitsPerSecond += stat.inBitsPerSecond.value_or(0);
-        host.outBitsPerSecond += stat.outBitsPerSecond.value_or(0);
-        host.connections += stat.state == "TIME_WAIT" ? 0 : 1;
-        if (!stat.processName.empty() && std::find(host.processes.begin(), host.processes.end(),
-                                                   stat.processName) == host.processes.end()) {
-            host.processes.push_back(stat.processName);
-        }
+        TrackedFlow flow;
+        flow.stat = stat;
+        // What a 1 s tick at the flow's rate moved (nothing where it has no counts).
+        flow.tickBytesIn =
+            static_cast<std::uint64_t>(std::llround(stat.inBitsPerSecond.value_or(0) / 8.0));
+        flow.tickBytesOut =
+            static_cast<std::uint64_t>(std::llround(stat.outBitsPerSecond.value_or(0) / 8.0));
+        tracked.push_back(std::move(flow));
     }
-    snapshot.hosts.clear();
-    for (auto& [key, host] : hosts) {
-        std::sort(host.processes.begin(), host.processes.end());
-        snapshot.hosts.push_back(host);
-    }
-    std::stable_sort(snapshot.hosts.begin(), snapshot.hosts.end(),
-                     [](const HostStat& a, const HostStat& b) {
-                         return a.bytesIn + a.bytesOut > b.bytesIn + b.bytesOut;
-                     });
-    snapshot.processes.clear();
-    for (auto& [name, process] : processes) {
-        snapshot.processes.push_back(process);
-    }
-    std::stable_sort(snapshot.processes.begin(), snapshot.processes.end(),
-                     [](const ProcessStat& a, const ProcessStat& b) {
-                         return a.bytesIn + a.bytesOut > b.bytesIn + b.bytesOut;
-                     });
+    Aggregator aggregator;
+    aggregator.update(tracked, 1.0);
+    snapshot.hosts = aggregator.hosts();
+    snapshot.processes = aggregator.processes();
 }
 
 Snapshot realisticSnapshot(const SnapshotOptions& options) {

@@ -33,7 +33,12 @@ InterfaceStat makeNic(const std::string& name, InterfaceKind kind, double rxBps,
                       double seconds = 1.0);
 FlowStat makeTcpFlow(std::uint64_t id, const std::string& remote, std::uint16_t remotePort,
                      const std::string& process, std::uint64_t bytesIn, std::uint64_t bytesOut);
-// Hosts and processes from the flows, most bytes first (what core's Aggregator gives).
+// A connected UDP flow as basic mode sees it: no byte counts, no rates.
+FlowStat makeUdpFlow(std::uint64_t id, const std::string& remote, std::uint16_t remotePort,
+                     const std::string& process);
+// Hosts and processes summed from the flows by core's Aggregator (one 1 s tick at the flows'
+// rates): UDP flows have no counts, so a host reached only over UDP has unknown bytes and one
+// with UDP and TCP flows a lower bound.
 void aggregate(Snapshot& snapshot);
 
 constexpr const char* kBasicNote =

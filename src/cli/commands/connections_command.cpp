@@ -37,10 +37,6 @@ std::string ownerText(const FlowStat& flow) {
     return "-";
 }
 
-std::string bytesText(const std::optional<std::uint64_t>& bytes) {
-    return bytes ? formatBytes(*bytes) : "n/a";
-}
-
 class ConnectionsCommand final : public Command {
 public:
     CLI::App* define(CLI::App& parent) override {
@@ -110,8 +106,8 @@ private:
                 {std::string(toString(flow->key.protocol)),
                  endpoint(flow->key.localAddress, flow->key.localPort),
                  m_listening ? "" : endpoint(flow->key.remoteAddress, flow->key.remotePort),
-                 flow->state, flow->service, ownerText(*flow), bytesText(flow->bytesIn),
-                 bytesText(flow->bytesOut),
+                 flow->state, flow->service, ownerText(*flow), formatByteSum(flow->bytesIn, true),
+                 formatByteSum(flow->bytesOut, true),
                  flow->inBitsPerSecond ? formatBitRate(*flow->inBitsPerSecond) : "",
                  flow->outBitsPerSecond ? formatBitRate(*flow->outBitsPerSecond) : "",
                  flow->remoteHostName});

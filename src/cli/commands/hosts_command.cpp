@@ -5,6 +5,7 @@
 #include "cli/app.h"
 #include "cli/command.h"
 #include "cli/commands/one_shot_sample.h"
+#include "cli/commands/uncounted_note.h"
 #include "cli/context.h"
 #include "cli/json_views.h"
 #include "cli/text_table.h"
@@ -27,7 +28,10 @@ public:
     CLI::App* define(CLI::App& parent) override {
         CLI::App* command =
             parent.add_subcommand("hosts", "Remote hosts by traffic over their connections");
-        command->add_flag("--json", m_json, "One JSON array of hosts");
+        command->add_flag("--json", m_json,
+                          "One JSON array of hosts; bytes and rates are null where none of "
+                          "the flows was counted, and bytes_complete/rates_complete false where "
+                          "only some were (the number is then a lower bound)");
         command->add_option("--top", m_top, "Show this many (default 10)")
             ->check(CLI::PositiveNumber);
         addSampleOption(*command, m_sampleMs);
@@ -51,16 +55,21 @@ public:
                          {"OUT RATE", Align::Right},
                          {"CONNS", Align::Right},
                          {"PROCESSES"}});
+        const bool rates = m_sampleMs > 0;  // one reading has no interval to measure over
         for (const HostStat& host : hosts) {
-            table.addRow({host.address.toString(), host.hostName, formatBytes(host.bytesIn),
-                          formatBytes(host.bytesOut), formatBitRate(host.inBitsPerSecond),
-                          formatBitRate(host.outBitsPerSecond), std::to_string(host.connections),
-                          joined(host.processes)});
+            const bool complete = host.ratesComplete;
+            table.addRow({host.address.toString(), host.hostName,
+                          formatByteSum(host.bytesIn, host.bytesComplete),
+                          formatByteSum(host.bytesOut, host.bytesComplete),
+                          rates ? formatBitRateSum(host.inBitsPerSecond, complete) : "",
+                          rates ? formatBitRateSum(host.outBitsPerSecond, complete) : "",
+                          std::to_string(host.connections), joined(host.processes)});
         }
         if (table.empty()) {
             std::cout << "No connections to remote hosts right now.\n";
         } else {
             table.print(std::cout);
+            printUncountedNote(std::cout, hosts, snapshot.visibility);
         }
         return kExitOk;
     }

@@ -5,6 +5,7 @@
 #include "cli/app.h"
 #include "cli/command.h"
 #include "cli/commands/one_shot_sample.h"
+#include "cli/commands/uncounted_note.h"
 #include "cli/context.h"
 #include "cli/json_views.h"
 #include "cli/text_table.h"
@@ -19,7 +20,10 @@ public:
     CLI::App* define(CLI::App& parent) override {
         CLI::App* command =
             parent.add_subcommand("processes", "Processes by traffic over their connections");
-        command->add_flag("--json", m_json, "One JSON array of processes");
+        command->add_flag("--json", m_json,
+                          "One JSON array of processes; bytes and rates are null where none of "
+                          "the flows was counted, and bytes_complete/rates_complete false where "
+                          "only some were (the number is then a lower bound)");
         command->add_option("--top", m_top, "Show this many (default 10)")
             ->check(CLI::PositiveNumber);
         addSampleOption(*command, m_sampleMs);
@@ -44,11 +48,14 @@ public:
                          {"CONNS", Align::Right},
                          {"LISTEN", Align::Right},
                          {"EXECUTABLE"}});
+        const bool rates = m_sampleMs > 0;  // one reading has no interval to measure over
         for (const ProcessStat& process : processes) {
+            const bool complete = process.ratesComplete;
             table.addRow({process.pid == 0 ? "-" : std::to_string(process.pid), process.name,
-                          formatBytes(process.bytesIn), formatBytes(process.bytesOut),
-                          formatBitRate(process.inBitsPerSecond),
-                          formatBitRate(process.outBitsPerSecond),
+                          formatByteSum(process.bytesIn, process.bytesComplete),
+                          formatByteSum(process.bytesOut, process.bytesComplete),
+                          rates ? formatBitRateSum(process.inBitsPerSecond, complete) : "",
+                          rates ? formatBitRateSum(process.outBitsPerSecond, complete) : "",
                           std::to_string(process.connections), std::to_string(process.listening),
                           process.executable});
         }
@@ -56,6 +63,7 @@ public:
             std::cout << "No process has a connection right now.\n";
         } else {
             table.print(std::cout);
+            printUncountedNote(std::cout, processes, snapshot.visibility);
         }
         return kExitOk;
     }

@@ -3,6 +3,7 @@
 
 #include <QString>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,11 @@ inline QString bitRateText(double bitsPerSecond) {
 
 inline QString bytesText(std::uint64_t bytes) {
     return toQString(formatBytes(bytes));
+}
+
+// Sums over flows that may not all be counted: "n/a", "≥ 4.00 KiB" or "4.00 KiB".
+inline QString byteSumText(const std::optional<std::uint64_t>& bytes, bool complete) {
+    return toQString(formatByteSum(bytes, complete));
 }
 
 }  // namespace netmon::gui

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <condition_variable>
-#include <map>
 #include <mutex>
 #include <string>
 
@@ -78,40 +77,25 @@ Snapshot SyntheticLoad::next() {
     for (std::size_t i = 0; i < replaced && !m_flows.empty(); ++i) {
         m_flows[m_random() % m_flows.size()] = makeFlow();
     }
-    std::map<std::string, ProcessStat> processes;
-    std::map<IpAddress, HostStat> hosts;
+    std::vector<TrackedFlow> tracked;
+    tracked.reserve(m_flows.size());
     for (FlowStat& flow : m_flows) {
+        TrackedFlow moved;
         if (flow.bytesIn) {
-            const std::uint64_t in = m_random() % 20000;
-            const std::uint64_t out = m_random() % 4000;
-            *flow.bytesIn += in;
-            *flow.bytesOut += out;
-            flow.inBitsPerSecond = static_cast<double>(in) * 8;
-            flow.outBitsPerSecond = static_cast<double>(out) * 8;
+            moved.tickBytesIn = m_random() % 20000;
+            moved.tickBytesOut = m_random() % 4000;
+            *flow.bytesIn += moved.tickBytesIn;
+            *flow.bytesOut += moved.tickBytesOut;
+            flow.inBitsPerSecond = static_cast<double>(moved.tickBytesIn) * 8;
+            flow.outBitsPerSecond = static_cast<double>(moved.tickBytesOut) * 8;
         }
-        HostStat& host = hosts[flow.key.remoteAddress];
-        host.address = flow.key.remoteAddress;
-        host.hostName = flow.remoteHostName;
-        host.bytesIn += flow.bytesIn.value_or(0);
-        host.bytesOut += flow.bytesOut.value_or(0);
-        ++host.connections;
-        ProcessStat& process = processes[flow.processName];
-        process.name = flow.processName;
-        process.pid = flow.pid.value_or(0);
-        process.bytesIn += flow.bytesIn.value_or(0);
-        ++process.connections;
+        moved.stat = flow;
+        tracked.push_back(std::move(moved));
     }
+    m_aggregator.update(tracked, 1.0);
     snapshot.flows = m_flows;
-    for (auto& [address, host] : hosts) {
-        snapshot.hosts.push_back(std::move(host));
-    }
-    std::sort(snapshot.hosts.begin(), snapshot.hosts.end(),
-              [](const HostStat& a, const HostStat& b) {
-                  return a.bytesIn + a.bytesOut > b.bytesIn + b.bytesOut;
-              });
-    for (auto& [name, process] : processes) {
-        snapshot.processes.push_back(std::move(process));
-    }
+    snapshot.hosts = m_aggregator.hosts();
+    snapshot.processes = m_aggregator.processes();
     for (InterfaceStat& stat : m_interfaces) {
         InterfaceTraffic traffic;
         traffic.rxBytes = 100'000 + m_random() % 900'000;

@@ -6,13 +6,14 @@
 #include <random>
 #include <thread>
 
+#include "core/aggregator.h"
 #include "core/model/snapshot.h"
 
 namespace netmon::gui {
 
 // Realistic-looking ticks without touching the OS, for the load benchmark (`--fake-load`):
 // `flows` connections (1 % replaced per tick, bytes and rates moving), `interfaces` NICs,
-// hosts and processes summed from the flows.
+// hosts and processes summed from the flows by core's Aggregator.
 class SyntheticLoad {
 public:
     using Sink = std::function<void(const Snapshot&)>;
@@ -37,6 +38,7 @@ private:
     std::mt19937_64 m_random{42};
     std::vector<FlowStat> m_flows;
     std::vector<InterfaceStat> m_interfaces;
+    Aggregator m_aggregator;
     std::jthread m_thread;
 };
 

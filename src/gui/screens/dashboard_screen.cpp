@@ -138,7 +138,7 @@ void DashboardScreen::showSnapshot(const Snapshot& snapshot) {
     }
     m_today.add(snapshot, m_writerGeneration);
     m_lastTime = snapshot.wallTime;
-    m_hosts->update(snapshot.hosts, kTopHosts);
+    m_hosts->update(snapshot.hosts, kTopHosts, toQString(snapshot.visibility.note));
     updateInterfaceChoices(snapshot);
     updateKpis(snapshot);
     m_hostStack->setCurrentWidget(m_hosts->rowCount() > 0 ? static_cast<QWidget*>(m_hostTable)
@@ -232,16 +232,26 @@ void DashboardScreen::updateKpis(const Snapshot& snapshot) {
                 .arg(processes == 1 ? tr("process") : tr("processes")));
     }
 
+    KpiCard* topCard = m_cards[TopHost];
+    topCard->setToolTip({});
     if (m_hosts->rowCount() == 0) {
-        m_cards[TopHost]->setValue(QStringLiteral("—"));
-        m_cards[TopHost]->setCaption(snapshot.visibility.flows ? tr("no remote traffic yet")
-                                                               : tr("not available in this mode"));
+        topCard->setValue(QStringLiteral("—"));
+        topCard->setCaption(snapshot.visibility.flows ? tr("no remote traffic yet")
+                                                      : tr("not available in this mode"));
+    } else if (const auto& top = m_hosts->topHost()) {
+        topCard->setValue(hostDisplayName(top->host));
+        topCard->setCaption(
+            tr("%1 of traffic · %2").arg(hostShareText(*top), hostTrafficText(top->host)));
+        if (!top->host.bytesComplete) {
+            topCard->setToolTip(tr("Only some of this host's flows have byte counts: the figures "
+                                   "are of the counted bytes.\n%1")
+                                    .arg(toQString(snapshot.visibility.note)));
+        }
     } else {
-        const HostRow& top = m_hosts->rowAt(0);
-        m_cards[TopHost]->setValue(hostDisplayName(top.host));
-        m_cards[TopHost]->setCaption(tr("%1 % of traffic · %2")
-                                         .arg(top.share * 100.0, 0, 'f', 0)
-                                         .arg(bytesText(top.host.bytesIn + top.host.bytesOut)));
+        // Hosts, but none with a known total: no host is crowned with "0 B".
+        topCard->setValue(QStringLiteral("—"));
+        topCard->setCaption(tr("no byte counts for these hosts"));
+        topCard->setToolTip(toQString(snapshot.visibility.note));
     }
 }
 

@@ -28,6 +28,16 @@ TrackedFlow flow(const char* remote, std::uint16_t localPort, std::uint64_t in, 
     return tracked;
 }
 
+// A connected UDP flow as basic mode sees it: no byte counts at all.
+TrackedFlow udpFlow(const char* remote, std::uint16_t localPort, std::uint32_t pid,
+                    const char* process, bool closed = false) {
+    TrackedFlow tracked = flow(remote, localPort, 0, 0, pid, process, 0, 0, closed);
+    tracked.stat.key.protocol = Protocol::Udp;
+    tracked.stat.bytesIn.reset();
+    tracked.stat.bytesOut.reset();
+    return tracked;
+}
+
 TEST(Aggregator, SumsSeveralConnectionsToOneHostExactly) {
     Aggregator aggregator;
     aggregator.update({flow("198.51.100.7", 50001, 1'234'567, 89'012, 10, "curl", 1'000, 10),
@@ -40,7 +50,7 @@ TEST(Aggregator, SumsSeveralConnectionsToOneHostExactly) {
     EXPECT_EQ(hosts[0].bytesIn, 1'434'567U);
     EXPECT_EQ(hosts[0].bytesOut, 92'012U);
     EXPECT_EQ(hosts[0].connections, 2U);
-    EXPECT_DOUBLE_EQ(hosts[0].inBitsPerSecond, 12'000.0);  // 3'000 B * 8 / 2 s
+    EXPECT_DOUBLE_EQ(hosts[0].inBitsPerSecond.value_or(-1), 12'000.0);  // 3'000 B * 8 / 2 s
     EXPECT_EQ(hosts[0].processes, (std::vector<std::string>{"curl", "wget"}));
 }
 
@@ -56,12 +66,13 @@ TEST(Aggregator, ClosedConnectionKeepsItsBytesInTheTotals) {
     auto hosts = aggregator.hosts();
     EXPECT_EQ(hosts.at(0).bytesIn, 15'000U);
     EXPECT_EQ(hosts.at(0).connections, 1U);
-    EXPECT_DOUBLE_EQ(hosts.at(0).inBitsPerSecond, 24'000.0) << "the closing flow's last bytes";
+    EXPECT_DOUBLE_EQ(hosts.at(0).inBitsPerSecond.value_or(-1), 24'000.0)
+        << "the closing flow's last bytes";
     // Later ticks still count the closed flow.
     aggregator.update({flow("198.51.100.7", 50002, 9'000, 700, 10, "curl")}, 1.0);
     hosts = aggregator.hosts();
     EXPECT_EQ(hosts.at(0).bytesIn, 15'000U);
-    EXPECT_DOUBLE_EQ(hosts.at(0).inBitsPerSecond, 0.0);
+    EXPECT_DOUBLE_EQ(hosts.at(0).inBitsPerSecond.value_or(-1), 0.0);
     const auto processes = aggregator.processes();
     ASSERT_EQ(processes.size(), 1U);
     EXPECT_EQ(processes[0].bytesIn, 15'000U);
@@ -141,6 +152,127 @@ TEST(Aggregator, TickTrafficPerHostAndProcessForHistory) {
     ASSERT_EQ(aggregator.processTraffic().size(), 1U);
     EXPECT_EQ(aggregator.processTraffic()[0].name, "curl");
     EXPECT_EQ(aggregator.processTraffic()[0].bytesOut, 40U);
+}
+
+TEST(Aggregator, HostReachedOnlyOverUncountedUdpHasUnknownBytesNotZero) {
+    Aggregator aggregator;
+    aggregator.update({udpFlow("198.51.100.53", 50001, 10, "resolver"),
+                       udpFlow("198.51.100.53", 50002, 10, "resolver")},
+                      1.0);
+    const auto hosts = aggregator.hosts();
+    ASSERT_EQ(hosts.size(), 1U);
+    EXPECT_EQ(hosts[0].bytesIn, std::nullopt);
+    EXPECT_EQ(hosts[0].bytesOut, std::nullopt);
+    EXPECT_FALSE(hosts[0].bytesComplete);
+    EXPECT_EQ(hosts[0].inBitsPerSecond, std::nullopt);
+    EXPECT_EQ(hosts[0].outBitsPerSecond, std::nullopt);
+    EXPECT_FALSE(hosts[0].ratesComplete);
+    EXPECT_EQ(hosts[0].connections, 2U);
+    const auto processes = aggregator.processes();
+    ASSERT_EQ(processes.size(), 1U);
+    EXPECT_EQ(processes[0].bytesIn, std::nullopt);
+    EXPECT_FALSE(processes[0].bytesComplete);
+    EXPECT_EQ(processes[0].inBitsPerSecond, std::nullopt);
+}
+
+TEST(Aggregator, HostWithCountedAndUncountedFlowsIsALowerBoundOfTheExactCountedSum) {
+    Aggregator aggregator;
+    aggregator.update({flow("198.51.100.7", 50001, 5'000, 500, 10, "chromium", 1'000, 100),
+                       flow("198.51.100.7", 50002, 2'345, 67, 10, "chromium", 200, 0),
+                       udpFlow("198.51.100.7", 50003, 10, "chromium")},
+                      2.0);
+    const auto hosts = aggregator.hosts();
+    ASSERT_EQ(hosts.size(), 1U);
+    EXPECT_EQ(hosts[0].bytesIn, 7'345U);
+    EXPECT_EQ(hosts[0].bytesOut, 567U);
+    EXPECT_FALSE(hosts[0].bytesComplete);
+    EXPECT_DOUBLE_EQ(hosts[0].inBitsPerSecond.value_or(-1), 4'800.0);  // 1'200 B * 8 / 2 s
+    EXPECT_FALSE(hosts[0].ratesComplete);
+    const auto processes = aggregator.processes();
+    ASSERT_EQ(processes.size(), 1U);
+    EXPECT_EQ(processes[0].bytesIn, 7'345U);
+    EXPECT_FALSE(processes[0].bytesComplete);
+}
+
+TEST(Aggregator, ClosedCountedFlowPlusOpenUncountedFlowIsALowerBound) {
+    Aggregator aggregator;
+    aggregator.update({flow("198.51.100.7", 50001, 6'000, 600, 10, "app", 6'000, 600, true)}, 1.0);
+    EXPECT_TRUE(aggregator.hosts().at(0).bytesComplete);
+    aggregator.update({udpFlow("198.51.100.7", 50002, 10, "app")}, 1.0);
+    const auto hosts = aggregator.hosts();
+    ASSERT_EQ(hosts.size(), 1U);
+    EXPECT_EQ(hosts[0].bytesIn, 6'000U) << "the closed flow's bytes stay";
+    EXPECT_EQ(hosts[0].bytesOut, 600U);
+    EXPECT_FALSE(hosts[0].bytesComplete);
+    EXPECT_EQ(hosts[0].inBitsPerSecond, std::nullopt) << "this tick only the uncounted flow";
+    EXPECT_FALSE(aggregator.processes().at(0).bytesComplete);
+}
+
+TEST(Aggregator, ClosedUncountedFlowKeepsTheTotalALowerBound) {
+    Aggregator aggregator;
+    aggregator.update({udpFlow("198.51.100.7", 50001, 10, "app", true),
+                       flow("198.51.100.7", 50002, 100, 10, 10, "app")},
+                      1.0);
+    aggregator.update({flow("198.51.100.7", 50002, 300, 30, 10, "app", 200, 20)}, 1.0);
+    const auto hosts = aggregator.hosts();
+    EXPECT_EQ(hosts.at(0).bytesIn, 300U);
+    EXPECT_FALSE(hosts.at(0).bytesComplete) << "the UDP flow that closed was never counted";
+    EXPECT_DOUBLE_EQ(hosts.at(0).inBitsPerSecond.value_or(-1), 1'600.0);
+    EXPECT_TRUE(hosts.at(0).ratesComplete) << "every flow of this tick is counted";
+}
+
+TEST(Aggregator, UnknownTotalsSortAfterKnownOnesEvenZero) {
+    Aggregator aggregator;
+    aggregator.update(
+        {udpFlow("198.51.100.1", 50001, 10, "a"), flow("198.51.100.2", 50002, 0, 0, 11, "b"),
+         flow("198.51.100.3", 50003, 10, 0, 12, "c"), udpFlow("198.51.100.4", 50004, 13, "d")},
+        1.0);
+    const auto hosts = aggregator.hosts();
+    ASSERT_EQ(hosts.size(), 4U);
+    EXPECT_EQ(hosts[0].address, IpAddress::parse("198.51.100.3"));
+    EXPECT_EQ(hosts[1].address, IpAddress::parse("198.51.100.2"));
+    EXPECT_EQ(hosts[2].address, IpAddress::parse("198.51.100.1"));
+    EXPECT_EQ(hosts[3].address, IpAddress::parse("198.51.100.4"));
+    const auto processes = aggregator.processes();
+    ASSERT_EQ(processes.size(), 4U);
+    EXPECT_EQ(processes[0].pid, 12U);
+    EXPECT_EQ(processes[1].pid, 11U);
+    EXPECT_EQ(processes[2].pid, 10U);
+    EXPECT_EQ(processes[3].pid, 13U);
+}
+
+TEST(Aggregator, ListeningSocketsLeaveAProcessComplete) {
+    Aggregator aggregator;
+    TrackedFlow udpListener = udpFlow("0.0.0.0", 5353, 10, "avahi");
+    udpListener.stat.listening = true;
+    aggregator.update({udpListener, flow("198.51.100.7", 50001, 100, 10, 10, "avahi")}, 1.0);
+    const auto processes = aggregator.processes();
+    ASSERT_EQ(processes.size(), 1U);
+    EXPECT_EQ(processes[0].bytesIn, 100U);
+    EXPECT_TRUE(processes[0].bytesComplete);
+    EXPECT_EQ(processes[0].listening, 1U);
+}
+
+TEST(Aggregator, SocketCountedAtCloseAddsNothingAndLeavesTheTotalExact) {
+    Aggregator aggregator;
+    aggregator.update({flow("198.51.100.7", 50001, 9'000, 900, 10, "curl", 9'000, 900, true)}, 1.0);
+    TrackedFlow timeWait = flow("198.51.100.7", 50001, 9'000, 900, 10, "curl");
+    timeWait.stat.state = "TIME_WAIT";
+    timeWait.countedAtClose = true;
+    aggregator.update({timeWait}, 1.0);
+    const auto hosts = aggregator.hosts();
+    EXPECT_EQ(hosts.at(0).bytesIn, 9'000U) << "not twice";
+    EXPECT_TRUE(hosts.at(0).bytesComplete);
+    EXPECT_EQ(hosts.at(0).inBitsPerSecond, 0.0);
+    EXPECT_EQ(hosts.at(0).connections, 0U);
+}
+
+TEST(Aggregator, NoRateOnTheFirstTick) {
+    Aggregator aggregator;
+    aggregator.update({flow("198.51.100.7", 50001, 9'000, 900, 10, "curl")}, 0.0);
+    EXPECT_EQ(aggregator.hosts().at(0).bytesIn, 9'000U);
+    EXPECT_EQ(aggregator.hosts().at(0).inBitsPerSecond, std::nullopt) << "no interval yet";
+    EXPECT_EQ(aggregator.processes().at(0).outBitsPerSecond, std::nullopt);
 }
 
 TEST(Aggregator, TopN) {

@@ -53,7 +53,7 @@ TEST_F(PipelineTest, FlowsHostsAndProcessesFromOneReading) {
     EXPECT_EQ(snapshot.flows[0].processName, "firefox");
     ASSERT_EQ(snapshot.hosts.size(), 1U);
     EXPECT_EQ(snapshot.hosts[0].bytesIn, 5'500U);
-    EXPECT_DOUBLE_EQ(snapshot.hosts[0].inBitsPerSecond, 20'000.0);  // 2'500 B in 1 s
+    EXPECT_DOUBLE_EQ(snapshot.hosts[0].inBitsPerSecond.value_or(-1), 20'000.0);  // 2'500 B in 1 s
     ASSERT_EQ(snapshot.processes.size(), 1U);
     EXPECT_EQ(snapshot.processes[0].connections, 2U);
     ASSERT_EQ(snapshot.hostTraffic.size(), 1U);

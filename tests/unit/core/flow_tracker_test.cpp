@@ -107,6 +107,37 @@ TEST(FlowTracker, DestroyNoticeCountsTheFinalBytesOnce) {
     EXPECT_EQ(out[0].stat.bytesIn, 9'500U);
 }
 
+TEST(FlowTracker, TimeWaitAfterADestroyNoticeShowsTheFinalBytesOnceCounted) {
+    FlowTracker tracker;
+    tracker.update(opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 7'000, 700)}), {},
+                   kStart);
+    // The connection closes: its destroy notice has the final counters, and the TIME_WAIT
+    // socket that stays keeps its cookie but has no counters.
+    SocketRecord timeWait = tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 0, 0, 0, "TIME_WAIT");
+    timeWait.bytesReceived.reset();
+    timeWait.bytesSent.reset();
+    SocketReading closing;
+    closing.closed = {tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 9'500, 800)};
+    closing.open = {timeWait};
+    const auto closed = tracker.update(closing, {}, kStart + 1s);
+    ASSERT_EQ(closed.size(), 1U);
+    EXPECT_TRUE(closed[0].closed);
+    EXPECT_EQ(closed[0].tickBytesIn, 2'500U);
+
+    const auto later = tracker.update(opened({timeWait}), {}, kStart + 2s);
+    ASSERT_EQ(later.size(), 1U);
+    EXPECT_FALSE(later[0].closed);
+    EXPECT_EQ(later[0].stat.state, "TIME_WAIT");
+    EXPECT_EQ(later[0].stat.bytesIn, 9'500U) << "its final bytes, not unknown";
+    EXPECT_EQ(later[0].stat.bytesOut, 800U);
+    EXPECT_EQ(later[0].tickBytesIn, 0U);
+    EXPECT_TRUE(later[0].countedAtClose) << "already in the totals";
+
+    EXPECT_TRUE(tracker.update({}, {}, kStart + 3s).empty())
+        << "when the TIME_WAIT socket goes, nothing is reported closed a second time";
+    EXPECT_EQ(tracker.trackedFlows(), 0U);
+}
+
 TEST(FlowTracker, DestroyNoticeKeepsTheUidSeenWhileOpen) {
     FlowTracker tracker;
     SocketRecord open = tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 10, 10);

@@ -37,5 +37,15 @@ TEST(FormatBytes, ScalesByPowersOfTwo) {
     EXPECT_EQ(formatBytes(2ULL << 40), "2.00 TiB");
 }
 
+TEST(FormatSums, UnknownIsNotAvailableAndALowerBoundIsMarked) {
+    EXPECT_EQ(formatByteSum(std::nullopt, false), "n/a");
+    EXPECT_EQ(formatByteSum(4'096, false), "≥ 4.00 KiB");
+    EXPECT_EQ(formatByteSum(4'096, true), "4.00 KiB");
+    EXPECT_EQ(formatByteSum(0, true), "0 B");
+    EXPECT_EQ(formatBitRateSum(std::nullopt, true), "n/a");
+    EXPECT_EQ(formatBitRateSum(12'340, false), "≥ 12.3 kbit/s");
+    EXPECT_EQ(formatBitRateSum(12'340, true), "12.3 kbit/s");
+}
+
 }  // namespace
 }  // namespace netmon
