@@ -89,6 +89,19 @@ tl::expected<linux_platform::NetlinkSocket, TcRefusal> openSocket() {
     return std::move(*socket);
 }
 
+// A string attribute into `text` when present (else `text` stays as it is).
+Result<void> readText(const std::optional<ByteSpan>& attribute, const char* what,
+                      std::string& text) {
+    if (attribute) {
+        auto read = linux_platform::readStringAttribute(*attribute, what);
+        if (!read) {
+            return tl::unexpected(read.error());
+        }
+        text = std::move(*read);
+    }
+    return {};
+}
+
 Result<TcFilter> parseFilter(const linux_platform::NetlinkMessage& message) {
     const auto header = linux_platform::readStruct<tcmsg>(message.payload);
     auto attributes = linux_platform::afterHeader(message.payload, sizeof(tcmsg), "tcmsg");
@@ -103,12 +116,8 @@ Result<TcFilter> parseFilter(const linux_platform::NetlinkMessage& message) {
     if (auto parsed = linux_platform::parseAttributes(*attributes, table); !parsed) {
         return tl::unexpected(parsed.error());
     }
-    if (table[TCA_KIND]) {
-        auto kind = linux_platform::readStringAttribute(*table[TCA_KIND], "TCA_KIND");
-        if (!kind) {
-            return tl::unexpected(kind.error());
-        }
-        filter.kind = std::move(*kind);
+    if (auto kind = readText(table[TCA_KIND], "TCA_KIND", filter.kind); !kind) {
+        return tl::unexpected(kind.error());
     }
     if (filter.kind != "bpf" || !table[TCA_OPTIONS]) {
         return filter;
@@ -117,12 +126,8 @@ Result<TcFilter> parseFilter(const linux_platform::NetlinkMessage& message) {
     if (auto parsed = linux_platform::parseAttributes(*table[TCA_OPTIONS], options); !parsed) {
         return tl::unexpected(parsed.error());
     }
-    if (options[TCA_BPF_NAME]) {
-        auto name = linux_platform::readStringAttribute(*options[TCA_BPF_NAME], "TCA_BPF_NAME");
-        if (!name) {
-            return tl::unexpected(name.error());
-        }
-        filter.name = std::move(*name);
+    if (auto name = readText(options[TCA_BPF_NAME], "TCA_BPF_NAME", filter.name); !name) {
+        return tl::unexpected(name.error());
     }
     if (options[TCA_BPF_ID]) {
         filter.programId = linux_platform::readStruct<std::uint32_t>(*options[TCA_BPF_ID]);

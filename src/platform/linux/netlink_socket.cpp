@@ -142,6 +142,21 @@ Result<void> NetlinkSocket::send(std::uint16_t type, std::uint16_t flags, ByteSp
     }
 }
 
+ssize_t NetlinkSocket::receivePart(bool& fromKernel) {
+    for (;;) {
+        sockaddr_nl sender{};
+        socklen_t senderLength = sizeof(sender);
+        // MSG_TRUNC makes recvfrom return the real length even when the buffer is smaller.
+        const ssize_t got =
+            ::recvfrom(m_fd.get(), m_receiveBuffer.data(), m_receiveBuffer.size(), MSG_TRUNC,
+                       reinterpret_cast<sockaddr*>(&sender), &senderLength);
+        if (got >= 0 || errno != EINTR) {
+            fromKernel = sender.nl_pid == 0;
+            return got;
+        }
+    }
+}
+
 NetlinkSocket::Attempt NetlinkSocket::dumpOnce(std::uint16_t type, ByteSpan request) {
     const std::uint32_t sequence = ++m_sequence;
     m_reply.clear();
@@ -150,16 +165,9 @@ NetlinkSocket::Attempt NetlinkSocket::dumpOnce(std::uint16_t type, ByteSpan requ
     }
     bool interrupted = false;
     for (;;) {
-        sockaddr_nl sender{};
-        socklen_t senderLength = sizeof(sender);
-        // MSG_TRUNC makes recvfrom return the real length even when the buffer is smaller.
-        const ssize_t got =
-            ::recvfrom(m_fd.get(), m_receiveBuffer.data(), m_receiveBuffer.size(), MSG_TRUNC,
-                       reinterpret_cast<sockaddr*>(&sender), &senderLength);
+        bool fromKernel = false;
+        const ssize_t got = receivePart(fromKernel);
         if (got < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
             if (errno == ENOBUFS) {
                 return {Outcome::Retry, Error{"netlink reply overran the socket buffer", {}}};
             }
@@ -174,7 +182,7 @@ NetlinkSocket::Attempt NetlinkSocket::dumpOnce(std::uint16_t type, ByteSpan requ
             m_receiveBuffer.resize(netlinkAlign(length));
             return {Outcome::Retry, Error{"netlink reply part larger than the buffer", {}}};
         }
-        if (sender.nl_pid != 0) {
+        if (!fromKernel) {
             continue;  // only the kernel answers dumps; ignore other senders
         }
         auto messages = splitMessages(ByteSpan(m_receiveBuffer).first(length));
@@ -236,14 +244,8 @@ Result<NetlinkSocket::Answer> NetlinkSocket::request(std::uint16_t type, std::ui
         return tl::unexpected(sent.error());
     }
     for (;;) {
-        sockaddr_nl sender{};
-        socklen_t senderLength = sizeof(sender);
-        const ssize_t got =
-            ::recvfrom(m_fd.get(), m_receiveBuffer.data(), m_receiveBuffer.size(), MSG_TRUNC,
-                       reinterpret_cast<sockaddr*>(&sender), &senderLength);
-        if (got < 0 && errno == EINTR) {
-            continue;
-        }
+        bool fromKernel = false;
+        const ssize_t got = receivePart(fromKernel);
         const auto length = static_cast<std::size_t>(std::max<ssize_t>(got, 0));
         if (got < 0 || length > m_receiveBuffer.size()) {
             // The answer is lost (timeout, overrun, a part too large): whether the change
@@ -257,7 +259,7 @@ Result<NetlinkSocket::Answer> NetlinkSocket::request(std::uint16_t type, std::ui
             return fail("no answer from the kernel to netlink request " + std::to_string(type) +
                         ": " + cause);
         }
-        if (sender.nl_pid != 0) {
+        if (!fromKernel) {
             continue;
         }
         auto messages = splitMessages(ByteSpan(m_receiveBuffer).first(length));

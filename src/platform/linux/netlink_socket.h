@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -59,6 +61,9 @@ private:
         Error error;
     };
     Attempt dumpOnce(std::uint16_t type, ByteSpan request);
+    // One datagram into the receive buffer (retried on EINTR): its real length, larger than
+    // the buffer when it did not fit, or -1 with errno set.
+    ssize_t receivePart(bool& fromKernel);
     Result<void> send(std::uint16_t type, std::uint16_t flags, ByteSpan request,
                       std::uint32_t sequence);
     Result<void> reopen();
