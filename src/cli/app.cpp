@@ -6,10 +6,12 @@
 
 #include "cli/command.h"
 #include "cli/context.h"
+#include "core/stop_signal.h"
 
 namespace netmon::cli {
 
 int runApp(int argc, char** argv) {
+    ignoreBrokenPipes();  // a reader that goes away ends a run normally (filters removed)
     CLI::App app{"Network Monitor: what this machine's network is doing now and did before.",
                  "netmon"};
     app.set_version_flag("--version", std::string("netmon ") + NETMON_VERSION);
@@ -21,7 +23,9 @@ int runApp(int argc, char** argv) {
                    "machine allows it), basic (no admin rights) or deep (every packet; admin)")
         ->check(CLI::IsMember({"auto", "basic", "deep"}));
     app.require_subcommand(1);
-    app.footer("Exit status: 0 ok, 1 run-time failure, 2 usage error.");
+    app.footer(
+        "Exit status: 0 ok, 1 run-time failure, 2 usage error. A reader that closes the output "
+        "early (netmon watch | head) ends a run normally, with status 0.");
 
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(makeInterfacesCommand());

@@ -47,7 +47,7 @@ void reportWarning(std::string_view warning) {
 }
 
 void reportModeFallback(const ModeDecision& decision) {
-    if (decision.fellBack && !decision.message.empty()) {
+    if (!decision.message.empty()) {  // basic mode's reason, or why a fallback engine runs
         reportWarning(decision.message);
     }
 }

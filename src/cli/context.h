@@ -36,7 +36,8 @@ private:
 // "netmon: error: <message>\n  hint: <hint>" on stderr; returns kExitFailure.
 int reportError(const Error& error);
 void reportWarning(std::string_view warning);
-// The reason basic mode runs instead of deep mode, on stderr, when there is one.
+// The reason basic mode runs instead of deep mode (or libpcap instead of eBPF), on stderr,
+// when there is one.
 void reportModeFallback(const ModeDecision& decision);
 
 }  // namespace netmon::cli

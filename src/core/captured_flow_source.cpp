@@ -27,8 +27,11 @@ std::uint64_t capturedFlowCookie(const FlowKey& key) {
 }
 
 CapturedFlowSource::CapturedFlowSource(std::unique_ptr<CaptureEngine> engine,
-                                       std::unique_ptr<SocketSource> table)
-    : m_engine(std::move(engine)), m_table(std::move(table)) {}
+                                       std::unique_ptr<SocketSource> table,
+                                       std::vector<std::string> following)
+    : m_engine(std::move(engine)), m_table(std::move(table)), m_interfaces(std::move(following)) {
+    std::sort(m_interfaces.begin(), m_interfaces.end());
+}
 
 void CapturedFlowSource::followInterfaces(const std::vector<std::string>& names) {
     std::vector<std::string> sorted = names;

@@ -20,7 +20,10 @@ namespace netmon {
 // - A failed socket-table read only loses states and owners; a failed capture read is an error.
 class CapturedFlowSource final : public SocketSource {
 public:
-    CapturedFlowSource(std::unique_ptr<CaptureEngine> engine, std::unique_ptr<SocketSource> table);
+    // `following`: the interfaces the engine was already set to (not set again until they
+    // change).
+    CapturedFlowSource(std::unique_ptr<CaptureEngine> engine, std::unique_ptr<SocketSource> table,
+                       std::vector<std::string> following = {});
 
     Result<SocketReading> read() override;
     [[nodiscard]] std::string_view mechanism() const override { return m_engine->name(); }

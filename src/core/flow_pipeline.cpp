@@ -29,6 +29,22 @@ bool worthNaming(const IpAddress& address) {
 
 }  // namespace
 
+std::vector<std::string> interfacesToCapture(const std::vector<InterfaceStat>& interfaces,
+                                             const std::vector<std::string>& filter) {
+    std::vector<std::string> names;
+    for (const InterfaceStat& interface : interfaces) {
+        const bool down = interface.state == OperState::Down ||
+                          interface.state == OperState::LowerLayerDown ||
+                          interface.state == OperState::NotPresent;
+        const bool wanted = filter.empty() ||
+                            std::find(filter.begin(), filter.end(), interface.name) != filter.end();
+        if (interface.kind != InterfaceKind::Loopback && !down && wanted) {
+            names.push_back(interface.name);
+        }
+    }
+    return names;
+}
+
 FlowPipeline::FlowPipeline(std::unique_ptr<SocketSource> sockets,
                            std::unique_ptr<ProcessSource> processes,
                            std::shared_ptr<HostNameResolver> resolver, MonitoringMode mode)
@@ -53,18 +69,7 @@ void FlowPipeline::tick(Snapshot& snapshot) {
         m_resolver->setEnabled(nameHosts);
     }
 
-    std::vector<std::string> interfaces;
-    for (const InterfaceStat& interface : snapshot.interfaces) {
-        // Down links carry nothing and cannot be captured on; they are picked up when they
-        // come up (the set is compared every tick).
-        const bool down = interface.state == OperState::Down ||
-                          interface.state == OperState::LowerLayerDown ||
-                          interface.state == OperState::NotPresent;
-        if (interface.kind != InterfaceKind::Loopback && !down) {
-            interfaces.push_back(interface.name);
-        }
-    }
-    m_sockets->followInterfaces(interfaces);
+    m_sockets->followInterfaces(interfacesToCapture(snapshot.interfaces));
     snapshot.mode = m_mode;
 
     auto reading = m_sockets->read();

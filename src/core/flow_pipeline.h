@@ -46,4 +46,10 @@ private:
     PrivacySettings m_privacy;
 };
 
+// The interfaces deep mode counts on: those `filter` names (all when empty) that are up and
+// not loopback. Down links carry nothing and cannot be captured on; they are picked up when
+// they come up (the set is compared every tick).
+std::vector<std::string> interfacesToCapture(const std::vector<InterfaceStat>& interfaces,
+                                             const std::vector<std::string>& filter = {});
+
 }  // namespace netmon

@@ -21,6 +21,12 @@ private:
     StopSignal() = default;
 };
 
+// From now on a write to a pipe whose reader has gone (`netmon watch | head -c1`) fails with
+// EPIPE instead of killing the process with SIGPIPE: the writer sees the failed write and stops
+// through its normal path, so capture engines are destroyed and their kernel filters removed.
+// Nothing to do on Windows (a failed write is already just an error there).
+void ignoreBrokenPipes();
+
 // Whether standard output is an interactive terminal (live redraw) or a pipe/file (plain lines).
 bool stdoutIsTerminal();
 

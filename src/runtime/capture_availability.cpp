@@ -3,7 +3,9 @@
 
 #include "capture/ebpf/ebpf_capture_engine.h"
 #include "capture/pcap/pcap_capture_engine.h"
+#include "core/flow_pipeline.h"
 #include "core/permissions.h"
+#include "core/sources/interface_source.h"
 
 namespace netmon::runtime {
 
@@ -31,15 +33,26 @@ Result<std::unique_ptr<CaptureEngine>> makeCaptureEngine(CaptureBackend backend)
     return capture::makeEbpfCaptureEngine();  // loads the programs: the verifier has its say
 }
 
-EngineChoice chooseEngine(CaptureMode requested) {
+EngineChoice chooseEngine(CaptureMode requested, const std::vector<std::string>& interfaces) {
     EngineChoice choice;
     choice.decision = chooseMode(requested, captureAvailability());
     std::vector<std::string> errors;
     for (const CaptureBackend backend : choice.decision.backends) {
         auto engine = makeCaptureEngine(backend);
+        // An engine that counts on none of the interfaces would report deep mode and zeros.
+        // Its warnings about the ones it skipped come with its first reading.
+        if (engine) {
+            if (auto attached = (*engine)->setInterfaces(interfaces); !attached) {
+                engine = tl::unexpected(attached.error());
+            }
+        }
         if (engine) {
             choice.engine = std::move(*engine);
             choice.decision.running = backend;
+            if (!errors.empty()) {
+                choice.decision.message = "Deep mode with " + std::string(toString(backend)) +
+                                          " (" + errors.front() + ").";
+            }
             return choice;
         }
         errors.push_back(std::string(toString(backend)) + ": " + engine.error().describe());
@@ -48,6 +61,14 @@ EngineChoice chooseEngine(CaptureMode requested) {
         choice.decision = fallBackToBasic(errors);
     }
     return choice;
+}
+
+std::vector<std::string> interfacesToCapture(const Config& config) {
+    auto interfaces = makeInterfaceSource()->read();
+    if (!interfaces) {
+        return {};
+    }
+    return netmon::interfacesToCapture(*interfaces, config.monitoredInterfaces);
 }
 
 }  // namespace netmon::runtime

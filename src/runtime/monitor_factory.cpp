@@ -13,12 +13,13 @@ namespace netmon {
 
 MonitorSetup makeMonitor(const Config& config) {
     MonitorSetup setup;
-    runtime::EngineChoice choice = runtime::chooseEngine(config.captureMode);
+    const std::vector<std::string> interfaces = runtime::interfacesToCapture(config);
+    runtime::EngineChoice choice = runtime::chooseEngine(config.captureMode, interfaces);
     setup.mode = choice.decision;
     std::unique_ptr<SocketSource> flows =
-        choice.engine
-            ? std::make_unique<CapturedFlowSource>(std::move(choice.engine), makeSocketSource())
-            : makeSocketSource();
+        choice.engine ? std::make_unique<CapturedFlowSource>(std::move(choice.engine),
+                                                             makeSocketSource(), interfaces)
+                      : makeSocketSource();
 
     setup.monitor = std::make_unique<Monitor>(makeInterfaceSource());
     setup.monitor->setFlowPipeline(std::make_unique<FlowPipeline>(

@@ -39,6 +39,8 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv) {
         throw std::runtime_error("fork failed");
     }
     if (m_pid == 0) {
+        // As a shell starts a program: SIGPIPE at its default, whatever the test runner did.
+        ::signal(SIGPIPE, SIG_DFL);
         ::dup2(out[1], STDOUT_FILENO);
         ::dup2(err[1], STDERR_FILENO);
         std::vector<char*> args;
@@ -65,7 +67,7 @@ ChildProcess::~ChildProcess() {
             wait(std::chrono::seconds{5});
         }
     }
-    ::close(m_stdout);
+    closeStdout();
     ::close(m_stderr);
 }
 
@@ -91,6 +93,33 @@ std::optional<std::string> ChildProcess::readLine(std::chrono::milliseconds time
                 return std::nullopt;  // the program closed its output
             }
         }
+    }
+}
+
+std::string ChildProcess::readBytes(std::size_t count, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (m_outBuffer.size() < count && m_stdout >= 0) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        pollfd waiter{m_stdout, POLLIN, 0};
+        if (left.count() <= 0 || ::poll(&waiter, 1, static_cast<int>(left.count())) <= 0) {
+            break;
+        }
+        const std::size_t before = m_outBuffer.size();
+        readAvailable(m_stdout, m_outBuffer);
+        if (m_outBuffer.size() == before && (waiter.revents & POLLHUP)) {
+            break;
+        }
+    }
+    std::string bytes = m_outBuffer.substr(0, std::min(count, m_outBuffer.size()));
+    m_outBuffer.erase(0, bytes.size());
+    return bytes;
+}
+
+void ChildProcess::closeStdout() {
+    if (m_stdout >= 0) {
+        ::close(m_stdout);
+        m_stdout = -1;
     }
 }
 

@@ -21,6 +21,11 @@ public:
 
     // The next line of standard output (without '\n'), or nothing on timeout or end of output.
     std::optional<std::string> readLine(std::chrono::milliseconds timeout);
+    // The next `count` bytes of standard output (fewer on timeout or end of output).
+    std::string readBytes(std::size_t count, std::chrono::milliseconds timeout);
+    // Closes our end of its standard output, as a reader that stops reading (`| head -c1`):
+    // its next write fails (EPIPE) or, if it does not ignore SIGPIPE, kills it.
+    void closeStdout();
     // Everything on standard error so far (non-blocking).
     std::string drainStderr();
     void signal(int signalNumber);

@@ -11,6 +11,7 @@
 
 #include "integration/child_process.h"
 #include "integration/cli_json.h"
+#include "integration/deep_mode_ticks.h"
 #include "integration/namespace_socket.h"
 #include "integration/test_network.h"
 #include "integration/udp_traffic.h"
@@ -33,41 +34,6 @@ std::optional<std::string> deepModeUnavailable() {
         return rootUnavailableReason("capturing with libpcap");
     }
     return std::string("this build has no capture engine (-DNETMON_EBPF=OFF -DNETMON_PCAP=OFF)");
-}
-
-struct Sums {
-    std::uint64_t bytesIn = 0, packetsIn = 0, bytesOut = 0, packetsOut = 0;
-};
-
-// Flows on the test link plus its "other" bucket, from one tick.
-Sums linkTotals(const nlohmann::json& tick, const TestNetwork& network) {
-    Sums sums;
-    for (const auto& flow : tick["flows"]) {
-        if (flow["local_address"] == network.addressA && !flow["bytes_in"].is_null()) {
-            sums.bytesIn += flow["bytes_in"].get<std::uint64_t>();
-            sums.bytesOut += flow["bytes_out"].get<std::uint64_t>();
-            sums.packetsIn += flow["packets_in"].get<std::uint64_t>();
-            sums.packetsOut += flow["packets_out"].get<std::uint64_t>();
-        }
-    }
-    if (const auto other = findNamed(tick["capture"], network.ifA, "interface")) {
-        sums.bytesIn += (*other)["other_bytes_in"].get<std::uint64_t>();
-        sums.bytesOut += (*other)["other_bytes_out"].get<std::uint64_t>();
-        sums.packetsIn += (*other)["other_packets_in"].get<std::uint64_t>();
-        sums.packetsOut += (*other)["other_packets_out"].get<std::uint64_t>();
-    }
-    return sums;
-}
-
-std::optional<nlohmann::json> flowOf(const nlohmann::json& tick, const char* protocol,
-                                     std::uint16_t localPort) {
-    for (const auto& flow : tick["flows"]) {
-        if (flow["protocol"] == protocol && flow["local_port"] == localPort &&
-            !flow["listening"].get<bool>()) {
-            return flow;
-        }
-    }
-    return std::nullopt;
 }
 
 TEST(CliDeepMode, EveryPacketCountedPerFlowAndTheSumsEqualTheKernel) {
@@ -132,7 +98,7 @@ TEST(CliDeepMode, EveryPacketCountedPerFlowAndTheSumsEqualTheKernel) {
     EXPECT_EQ(tick["visibility"]["udp_bytes"], true);
 
     // Flows plus "other" equal what the kernel counted on the link.
-    const Sums sums = linkTotals(tick, network);
+    const LinkSums sums = linkTotals(tick, network);
     EXPECT_EQ(sums.bytesIn, network.counter(network.nsA, network.ifA, "rx_bytes") - rxBefore);
     EXPECT_EQ(sums.bytesOut, network.counter(network.nsA, network.ifA, "tx_bytes") - txBefore);
     EXPECT_EQ(sums.packetsIn,

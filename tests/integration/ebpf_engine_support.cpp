@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "integration/ebpf_engine_support.h"
 
-#include <regex>
 #include <sstream>
 
 #include "integration/child_process.h"
@@ -35,25 +34,6 @@ void EbpfEngineTest::restartEngine(const capture::EbpfOptions& options) {
 void EbpfEngineTest::attach(const std::vector<std::string>& names) {
     const auto attached = inNamespace(network->nsA, [&] { return engine->setInterfaces(names); });
     ASSERT_TRUE(attached) << attached.error().describe();
-}
-
-std::string filterListing(const std::string& ns, const std::string& interface) {
-    std::string listing;
-    for (const char* direction : {"ingress", "egress"}) {
-        listing += runCommand({"tc", "-n", ns, "filter", "show", "dev", interface, direction}).out;
-    }
-    return listing;
-}
-
-std::vector<std::uint32_t> filterProgramIds(const std::string& ns, const std::string& interface) {
-    std::vector<std::uint32_t> ids;
-    const std::string listing = filterListing(ns, interface);
-    const std::regex id(R"(\bid (\d+))");
-    for (auto it = std::sregex_iterator(listing.begin(), listing.end(), id);
-         it != std::sregex_iterator(); ++it) {
-        ids.push_back(static_cast<std::uint32_t>(std::stoul((*it)[1])));
-    }
-    return ids;
 }
 
 bool programLoaded(std::uint32_t id) {

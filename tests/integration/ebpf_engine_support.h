@@ -10,6 +10,7 @@
 
 #include "capture/ebpf/ebpf_capture_engine.h"
 #include "integration/pcap_engine_support.h"
+#include "integration/tc_listing.h"
 #include "integration/test_network.h"
 
 namespace netmon::test {
@@ -28,11 +29,6 @@ protected:
     InterfaceCounters baseline;
 };
 
-// The ids of the BPF programs in the tc filters on `interface` (ingress and egress) inside
-// namespace `ns`, as `tc filter show` lists them.
-std::vector<std::uint32_t> filterProgramIds(const std::string& ns, const std::string& interface);
-// The `tc filter show dev IF ingress` and `... egress` output, for messages.
-std::string filterListing(const std::string& ns, const std::string& interface);
 // Whether a BPF program with this id is still loaded (`bpftool prog show id N`).
 bool programLoaded(std::uint32_t id);
 // Loaded programs named netmon_* (`bpftool prog show`), one line each.

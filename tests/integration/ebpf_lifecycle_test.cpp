@@ -2,7 +2,8 @@
 // The eBPF engine leaves nothing behind: after it is destroyed, and after a process running it
 // gets SIGTERM, `tc filter show` lists no filter and its programs are unloaded. A SIGKILLed
 // run's filters (no destructor ran) are found and removed by the next engine; a live engine's
-// are not touched. Without the permissions, loading fails with a message that says what to do.
+// are not touched, and two engines count side by side. Without the permissions, loading fails with
+// a message that says what to do.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
@@ -138,21 +139,30 @@ TEST_F(EbpfLifecycle, AKilledRunsFiltersAreRemovedByTheNextEngine) {
     expectNoFilterAndUnloaded(*network, network->ifA, current);
 }
 
-TEST_F(EbpfLifecycle, ALiveEnginesFiltersAreNotTakenOver) {
+TEST_F(EbpfLifecycle, TwoEnginesCountSideBySideAndALiveOnesFiltersAreNeverTaken) {
     const std::vector<std::uint32_t> first = filterProgramIds(network->nsA, network->ifA);
     ASSERT_EQ(first.size(), 2u);
-    auto second = capture::makeEbpfCaptureEngine();
-    ASSERT_TRUE(second) << second.error().describe();
-    const auto refused =
-        inNamespace(network->nsA, [&] { return (*second)->setInterfaces({network->ifA}); });
-    ASSERT_FALSE(refused);
-    EXPECT_NE(refused.error().message.find("already counted by another netmon engine"),
-              std::string::npos)
-        << refused.error().describe();
-    second->reset();
-    EXPECT_EQ(filterProgramIds(network->nsA, network->ifA), first);
-    // The first engine still counts.
+    auto made = capture::makeEbpfCaptureEngine();
+    ASSERT_TRUE(made) << made.error().describe();
+    std::unique_ptr<CaptureEngine> second = std::move(*made);
+    const auto attached =
+        inNamespace(network->nsA, [&] { return second->setInterfaces({network->ifA}); });
+    ASSERT_TRUE(attached) << attached.error().describe();
+    const std::vector<std::uint32_t> both = filterProgramIds(network->nsA, network->ifA);
+    ASSERT_EQ(both.size(), 4u) << filterListing(network->nsA, network->ifA);
+    for (const std::uint32_t id : first) {
+        EXPECT_NE(std::find(both.begin(), both.end(), id), both.end()) << "first engine's " << id;
+    }
     ASSERT_EQ(sendUdpFromBToA(*network, 2, 64, 47900).received, 2);
+    for (CaptureEngine* counting : {engine.get(), second.get()}) {
+        const CaptureReading reading =
+            readUntilMatching(*counting, *network, network->ifA, network->addressA, baseline);
+        expectSumsEqualCounters(reading, *network, network->ifA, network->addressA, baseline);
+    }
+    // The second engine goes with its own filters only; the first still counts.
+    second.reset();
+    EXPECT_EQ(filterProgramIds(network->nsA, network->ifA), first);
+    ASSERT_EQ(sendUdpFromBToA(*network, 3, 64, 47900).received, 3);
     const CaptureReading reading =
         readUntilMatching(*engine, *network, network->ifA, network->addressA, baseline);
     expectSumsEqualCounters(reading, *network, network->ifA, network->addressA, baseline);

@@ -24,7 +24,7 @@ public:
         : m_stamp(stamp),
           m_counter(std::move(counter)),
           m_owners(std::move(owners)),
-          m_interfaces(*m_counter),
+          m_interfaces(*m_counter, identityOf(stamp)),
           m_flows(m_counter->flowMap(), m_counter->flowCapacity(),
                   m_owners ? m_owners->ownerMap() : -1, options.idleReadsBeforeEviction),
           m_pendingWarnings(std::move(warnings)) {}

@@ -51,10 +51,10 @@ FlowCounter::~FlowCounter() = default;
 
 FlowCounter::Programs FlowCounter::programs(bool ethernetHeader) const {
     const auto& progs = m_skeleton->progs;
-    if (ethernetHeader) {
-        return {bpf_program__fd(progs.netmon_in_eth), bpf_program__fd(progs.netmon_out_eth)};
-    }
-    return {bpf_program__fd(progs.netmon_in_ip), bpf_program__fd(progs.netmon_out_ip)};
+    bpf_program* in = ethernetHeader ? progs.netmon_in_eth : progs.netmon_in_ip;
+    bpf_program* out = ethernetHeader ? progs.netmon_out_eth : progs.netmon_out_ip;
+    return {bpf_program__fd(in), bpf_program__fd(out), bpf_program__name(in),
+            bpf_program__name(out)};
 }
 
 int FlowCounter::flowMap() const {

@@ -27,6 +27,8 @@ public:
     struct Programs {
         int ingress = -1;
         int egress = -1;
+        const char* ingressName = "";  // e.g. "netmon_in_eth"
+        const char* egressName = "";
     };
     // The programs for devices whose packets start with an Ethernet header, or with IP.
     [[nodiscard]] Programs programs(bool ethernetHeader) const;

@@ -60,7 +60,7 @@ Result<InterfaceAttachments::Attachment> InterfaceAttachments::attach(
     if (!counters) {
         return tl::unexpected(counters.error());
     }
-    auto filters = TcFilters::attach(ns, *ifindex, name, m_counter.programs(*ethernet));
+    auto filters = TcFilters::attach(ns, *ifindex, name, m_counter.programs(*ethernet), m_loader);
     if (!filters) {
         return tl::unexpected(filters.error());
     }
@@ -87,8 +87,8 @@ Result<void> InterfaceAttachments::set(const std::vector<std::string>& names,
         return tl::unexpected(ns.error());
     }
     if (m_cleanedNamespaces.insert((*ns)->inode()).second) {
-        for (const std::string& removed : removeLeftoverFilters()) {
-            warnings.push_back("removed an eBPF filter a killed netmon run left on " + removed);
+        for (std::string& warning : removeLeftoverFilters()) {
+            warnings.push_back(std::move(warning));
         }
     }
     for (Attachment& attachment : m_attached) {

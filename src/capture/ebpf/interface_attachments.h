@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "capture/ebpf/flow_counter.h"
+#include "capture/ebpf/loader_identity.h"
 #include "capture/ebpf/net_namespace.h"
 #include "capture/ebpf/tc_filters.h"
 #include "core/result.h"
@@ -22,11 +23,14 @@ namespace netmon::capture {
 // Not thread-safe: the engine serialises calls.
 class InterfaceAttachments {
 public:
-    explicit InterfaceAttachments(const FlowCounter& counter) : m_counter(counter) {}
+    // `loader`: the engine's identity, which its filters are named with.
+    InterfaceAttachments(const FlowCounter& counter, const LoaderIdentity& loader)
+        : m_counter(counter), m_loader(loader) {}
 
     // Attaches to `names` in the calling thread's namespace and detaches from the others.
     // Fails only when no requested interface could be attached; other failures are warnings.
-    // The first call in a namespace also removes filters left there by killed runs.
+    // The first call in a namespace also removes filters left there by killed runs (and
+    // warns about netmon filters whose loader it cannot tell alive or dead).
     Result<void> set(const std::vector<std::string>& names, std::vector<std::string>& warnings);
 
     // Every attached interface's counters, including (one last time, with a warning) those
@@ -57,6 +61,7 @@ private:
     void end(Attachment& attachment, const UnflowedTraffic& contribution);
 
     const FlowCounter& m_counter;
+    LoaderIdentity m_loader;
     std::vector<Attachment> m_attached;
     std::map<std::string, UnflowedTraffic> m_earlier;  // by name: counts of ended attachments
     std::map<std::uint32_t, std::uint32_t> m_netns;    // ifindex → namespace inode, ever seen

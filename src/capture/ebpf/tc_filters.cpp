@@ -2,86 +2,87 @@
 #include "capture/ebpf/tc_filters.h"
 
 #include <bpf/libbpf.h>
+#include <linux/if_ether.h>
 
-#include <cstring>
+#include <cerrno>
 
-#include "capture/ebpf/leftover_filters.h"
 #include "capture/ebpf/libbpf_log.h"
 #include "capture/ebpf/load_errors.h"
 
 namespace netmon::capture {
 namespace {
 
-bpf_tc_hook hookOf(int ifindex, bool ingress) {
-    bpf_tc_hook hook{};
-    hook.sz = sizeof hook;
-    hook.ifindex = ifindex;
-    hook.attach_point = ingress ? BPF_TC_INGRESS : BPF_TC_EGRESS;
-    return hook;
-}
-
-bpf_tc_opts ourPlace(int programFd = 0) {
-    bpf_tc_opts opts{};
-    opts.sz = sizeof opts;
-    opts.handle = kTcHandle;
-    opts.priority = kTcPriority;
-    opts.prog_fd = programFd;
-    return opts;
-}
-
 const char* directionName(bool ingress) {
     return ingress ? "ingress" : "egress";
 }
 
-// One direction; on EEXIST, a killed run's leftover is removed and the attach retried.
-Result<std::uint32_t> attachOne(int ifindex, const std::string& name, bool ingress, int program) {
-    const bpf_tc_hook hook = hookOf(ifindex, ingress);
-    bpf_tc_opts opts = ourPlace(program);
-    int error = bpf_tc_attach(&hook, &opts);
-    if (error == -EEXIST) {
-        const std::optional<std::uint32_t> present = programInOurPlace(ifindex, ingress);
-        const FilterInspection found =
-            present ? inspectFilterProgram(*present) : FilterInspection{FilterOwner::Dead, 0};
-        if (found.owner == FilterOwner::Live) {
-            return fail(name + " is already counted by another netmon engine (pid " +
-                            std::to_string(found.pid) + ")",
-                        "stop the other netmon first, or let it do the capture");
-        }
-        if (found.owner == FilterOwner::Foreign) {
-            return fail("another program holds tc handle 0x4e4d priority 1 on " + name + " " +
-                            directionName(ingress),
-                        "remove it (tc filter del dev " + name + " " + directionName(ingress) +
-                            " handle 0x4e4d prio 1 bpf) or leave " + name + " unmonitored");
-        }
-        detachOurPlace(ifindex, ingress);  // a killed run's leftover
-        opts = ourPlace(program);
-        error = bpf_tc_attach(&hook, &opts);
+// What holds priority `kTcPriority` on that hook, when it is not a bpf filter for every
+// protocol (the only kind the kernel lets share a priority with ours).
+std::string occupant(int ifindex, bool ingress) {
+    const auto filters = listTcFilters(ifindex, ingress);
+    if (!filters) {
+        return {};
     }
-    if (error != 0) {
-        return tl::unexpected(loadError(
-            "cannot attach the eBPF counter to " + name + " " + directionName(ingress), -error));
+    for (const TcFilter& filter : *filters) {
+        if (filter.priority == kTcPriority &&
+            (filter.kind != "bpf" || filter.protocol != ETH_P_ALL)) {
+            return filter.kind + " filter (handle " + hexText(filter.handle) + ", protocol " +
+                   hexText(filter.protocol) + ")";
+        }
     }
-    return opts.prog_id;
+    return {};
+}
+
+Result<TcFilter> attachOne(int ifindex, const std::string& name, bool ingress, int program,
+                           const std::string& filterName) {
+    auto added = addTcBpfFilter(ifindex, ingress, kTcPriority, program, filterName);
+    if (added) {
+        return *added;
+    }
+    const std::string where = name + " " + directionName(ingress);
+    const TcRefusal& refusal = added.error();
+    if (refusal.error == EINVAL || refusal.error == EEXIST) {
+        if (const std::string holder = occupant(ifindex, ingress); !holder.empty()) {
+            return fail("cannot count on " + where + ": another program's " + holder +
+                            " holds tc priority " + std::to_string(kTcPriority) + " there",
+                        "see it with `tc filter show dev " + name + " " + directionName(ingress) +
+                            "`; remove it, or leave " + name + " unmonitored");
+        }
+    }
+    if (refusal.error == 0) {
+        return fail("cannot attach the eBPF counter to " + where + ": " + refusal.reason);
+    }
+    Error error = loadError("cannot attach the eBPF counter to " + where, refusal.error);
+    if (refusal.error != EPERM && refusal.error != EACCES) {
+        error.message += " (" + refusal.reason + ")";
+    }
+    return tl::unexpected(error);
 }
 
 }  // namespace
 
 Result<std::unique_ptr<TcFilters>> TcFilters::attach(std::shared_ptr<const NetNamespace> ns,
                                                      int ifindex, const std::string& name,
-                                                     FlowCounter::Programs programs) {
+                                                     FlowCounter::Programs programs,
+                                                     const LoaderIdentity& loader) {
     markLibbpfMessages();
-    bpf_tc_hook hook = hookOf(ifindex, true);
+    bpf_tc_hook hook{};
+    hook.sz = sizeof hook;
+    hook.ifindex = ifindex;
+    hook.attach_point = BPF_TC_INGRESS;
     if (const int error = bpf_tc_hook_create(&hook); error != 0 && error != -EEXIST) {
         return tl::unexpected(
             loadError("cannot add the clsact qdisc to " + name + " for eBPF counting", -error));
     }
-    const auto ingress = attachOne(ifindex, name, true, programs.ingress);
+    const auto ingress =
+        attachOne(ifindex, name, true, programs.ingress, filterName(programs.ingressName, loader));
     if (!ingress) {
         return tl::unexpected(ingress.error());
     }
-    const auto egress = attachOne(ifindex, name, false, programs.egress);
+    const auto egress =
+        attachOne(ifindex, name, false, programs.egress, filterName(programs.egressName, loader));
     if (!egress) {
-        detachOurPlace(ifindex, true);
+        removeIfStillThere(ifindex, true, *ingress);
         return tl::unexpected(egress.error());
     }
     return std::unique_ptr<TcFilters>(new TcFilters(std::move(ns), ifindex, *ingress, *egress));
@@ -94,27 +95,23 @@ TcFilters::~TcFilters() {
     // The clsact qdisc stays: other tools' filters may hang on it, and an empty one costs
     // nothing.
     (void)m_ns->run([this] {
-        for (const bool ingress : {true, false}) {
-            if (programInOurPlace(m_ifindex, ingress) == (ingress ? m_ingressId : m_egressId)) {
-                detachOurPlace(m_ifindex, ingress);
-            }
-        }
+        removeIfStillThere(m_ifindex, true, m_ingress);
+        removeIfStillThere(m_ifindex, false, m_egress);
     });
 }
 
-std::optional<std::uint32_t> programInOurPlace(int ifindex, bool ingress) {
-    const bpf_tc_hook hook = hookOf(ifindex, ingress);
-    bpf_tc_opts opts = ourPlace();
-    if (bpf_tc_query(&hook, &opts) != 0) {
-        return std::nullopt;
+bool removeIfStillThere(int ifindex, bool ingress, const TcFilter& filter) {
+    const auto listed = listTcFilters(ifindex, ingress);
+    if (!listed) {
+        return false;
     }
-    return opts.prog_id;
-}
-
-bool detachOurPlace(int ifindex, bool ingress) {
-    const bpf_tc_hook hook = hookOf(ifindex, ingress);
-    const bpf_tc_opts opts = ourPlace();
-    return bpf_tc_detach(&hook, &opts) == 0;
+    for (const TcFilter& present : *listed) {
+        if (present.handle == filter.handle && present.priority == filter.priority &&
+            present.kind == filter.kind && present.name == filter.name) {
+            return deleteTcFilter(ifindex, ingress, present).has_value();
+        }
+    }
+    return false;
 }
 
 }  // namespace netmon::capture

@@ -84,7 +84,8 @@ public:
         const std::vector<PermissionCheck> basic = basicChecks(context);
         const CaptureAvailability availability = runtime::captureAvailability();
         const std::vector<PermissionCheck> engines = engineChecks();
-        const runtime::EngineChoice choice = runtime::chooseEngine(context.config().captureMode);
+        const runtime::EngineChoice choice = runtime::chooseEngine(
+            context.config().captureMode, runtime::interfacesToCapture(context.config()));
         const ModeDecision& decision = choice.decision;
         const std::string inUse = decision.mode == MonitoringMode::Deep
                                       ? "deep (" + std::string(toString(decision.running)) + ")"

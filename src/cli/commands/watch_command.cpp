@@ -39,21 +39,29 @@ public:
 
     int run(Context& context) override {
         StopSignal& stop = StopSignal::install();
-        const MonitorSetup setup = makeMonitor(context.config());
+        Config config = context.config();
+        if (!m_interfaces.empty()) {
+            config.monitoredInterfaces = m_interfaces;  // so deep mode attaches to those
+        }
+        const MonitorSetup setup = makeMonitor(config);
         reportModeFallback(setup.mode);
         Monitor& monitor = *setup.monitor;
-        m_interval = intervalOrConfig(m_intervalMs, context.config());
+        m_interval = intervalOrConfig(m_intervalMs, config);
         monitor.setInterval(m_interval);
-        if (!m_interfaces.empty()) {
-            monitor.setInterfaceFilter(m_interfaces);
-        }
         const bool live = !m_json && stdoutIsTerminal();
         std::atomic<unsigned> ticks{0};
+        std::atomic<bool> closed{false};
         monitor.subscribe([&](const Snapshot& snapshot) {
-            if (m_count != 0 && ticks.load() >= m_count) {
+            if ((m_count != 0 && ticks.load() >= m_count) || closed.load()) {
                 return;
             }
             print(snapshot, live);
+            // The reader went away (EPIPE, SIGPIPE being ignored): a normal end, through the
+            // same stop path as Ctrl-C, so deep mode's filters are removed.
+            if (!std::cout) {
+                closed = true;
+                stop.request();
+            }
             if (++ticks == m_count) {
                 stop.request();
             }

@@ -32,7 +32,32 @@ Result<UniqueFd> openNetlinkSocket(NetlinkProtocol protocol) {
     // A kernel that never answers must not hang the sampling thread.
     const timeval timeout{2, 0};
     ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+    // Refusals in the kernel's own words (extended ack), without a copy of the request.
+    const int on = 1;
+    ::setsockopt(fd.get(), SOL_NETLINK, NETLINK_EXT_ACK, &on, sizeof(on));
+    ::setsockopt(fd.get(), SOL_NETLINK, NETLINK_CAP_ACK, &on, sizeof(on));
     return fd;
+}
+
+// The extended ack's message after an nlmsgerr, if the kernel gave one.
+std::string refusalReason(const NetlinkMessage& message, const nlmsgerr& error) {
+    if ((message.flags & NLM_F_ACK_TLVS) == 0) {
+        return {};
+    }
+    // Capped: only the request's header follows the error code; else its whole payload.
+    std::size_t offset = sizeof(nlmsgerr);
+    if ((message.flags & NLM_F_CAPPED) == 0 && error.msg.nlmsg_len > sizeof(nlmsghdr)) {
+        offset += netlinkAlign(error.msg.nlmsg_len - sizeof(nlmsghdr));
+    }
+    if (offset >= message.payload.size()) {
+        return {};
+    }
+    AttributeTable table(NLMSGERR_ATTR_MSG + 1);
+    if (!parseAttributes(message.payload.subspan(offset), table) || !table[NLMSGERR_ATTR_MSG]) {
+        return {};
+    }
+    auto text = readStringAttribute(*table[NLMSGERR_ATTR_MSG], "extended ack message");
+    return text ? *text : std::string();
 }
 
 }  // namespace
@@ -91,11 +116,12 @@ Result<ByteSpan> NetlinkSocket::dump(std::uint16_t type, ByteSpan request) {
     return tl::unexpected(std::move(last));
 }
 
-Result<void> NetlinkSocket::send(std::uint16_t type, ByteSpan request, std::uint32_t sequence) {
+Result<void> NetlinkSocket::send(std::uint16_t type, std::uint16_t flags, ByteSpan request,
+                                 std::uint32_t sequence) {
     nlmsghdr header{};
     header.nlmsg_len = static_cast<std::uint32_t>(sizeof(nlmsghdr) + request.size());
     header.nlmsg_type = type;
-    header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    header.nlmsg_flags = static_cast<std::uint16_t>(NLM_F_REQUEST | flags);
     header.nlmsg_seq = sequence;
     std::vector<std::byte> message(sizeof(nlmsghdr) + netlinkAlign(request.size()));
     std::memcpy(message.data(), &header, sizeof(header));
@@ -116,13 +142,7 @@ Result<void> NetlinkSocket::send(std::uint16_t type, ByteSpan request, std::uint
     }
 }
 
-NetlinkSocket::Attempt NetlinkSocket::dumpOnce(std::uint16_t type, ByteSpan request) {
-    const std::uint32_t sequence = ++m_sequence;
-    m_reply.clear();
-    if (auto sent = send(type, request, sequence); !sent) {
-        return {Outcome::Failed, sent.error()};
-    }
-    bool interrupted = false;
+ssize_t NetlinkSocket::receivePart(bool& fromKernel) {
     for (;;) {
         sockaddr_nl sender{};
         socklen_t senderLength = sizeof(sender);
@@ -130,10 +150,24 @@ NetlinkSocket::Attempt NetlinkSocket::dumpOnce(std::uint16_t type, ByteSpan requ
         const ssize_t got =
             ::recvfrom(m_fd.get(), m_receiveBuffer.data(), m_receiveBuffer.size(), MSG_TRUNC,
                        reinterpret_cast<sockaddr*>(&sender), &senderLength);
+        if (got >= 0 || errno != EINTR) {
+            fromKernel = sender.nl_pid == 0;
+            return got;
+        }
+    }
+}
+
+NetlinkSocket::Attempt NetlinkSocket::dumpOnce(std::uint16_t type, ByteSpan request) {
+    const std::uint32_t sequence = ++m_sequence;
+    m_reply.clear();
+    if (auto sent = send(type, NLM_F_DUMP, request, sequence); !sent) {
+        return {Outcome::Failed, sent.error()};
+    }
+    bool interrupted = false;
+    for (;;) {
+        bool fromKernel = false;
+        const ssize_t got = receivePart(fromKernel);
         if (got < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
             if (errno == ENOBUFS) {
                 return {Outcome::Retry, Error{"netlink reply overran the socket buffer", {}}};
             }
@@ -148,7 +182,7 @@ NetlinkSocket::Attempt NetlinkSocket::dumpOnce(std::uint16_t type, ByteSpan requ
             m_receiveBuffer.resize(netlinkAlign(length));
             return {Outcome::Retry, Error{"netlink reply part larger than the buffer", {}}};
         }
-        if (sender.nl_pid != 0) {
+        if (!fromKernel) {
             continue;  // only the kernel answers dumps; ignore other senders
         }
         auto messages = splitMessages(ByteSpan(m_receiveBuffer).first(length));
@@ -192,6 +226,66 @@ NetlinkSocket::Attempt NetlinkSocket::dumpOnce(std::uint16_t type, ByteSpan requ
             // Keep the whole message, header included, so parsers see what the kernel sent.
             m_reply.insert(m_reply.end(), message.whole.begin(), message.whole.end());
             m_reply.resize(netlinkAlign(m_reply.size()));
+        }
+    }
+}
+
+Result<NetlinkSocket::Answer> NetlinkSocket::request(std::uint16_t type, std::uint16_t flags,
+                                                     ByteSpan request) {
+    if (!m_fd.valid()) {
+        if (auto reopened = reopen(); !reopened) {
+            return tl::unexpected(reopened.error());
+        }
+    }
+    const std::uint32_t sequence = ++m_sequence;
+    m_reply.clear();
+    if (auto sent = send(type, static_cast<std::uint16_t>(NLM_F_ACK | flags), request, sequence);
+        !sent) {
+        return tl::unexpected(sent.error());
+    }
+    for (;;) {
+        bool fromKernel = false;
+        const ssize_t got = receivePart(fromKernel);
+        const auto length = static_cast<std::size_t>(std::max<ssize_t>(got, 0));
+        if (got < 0 || length > m_receiveBuffer.size()) {
+            // The answer is lost (timeout, overrun, a part too large): whether the change
+            // happened is unknown, so the socket is replaced and the caller told.
+            const std::string cause =
+                got < 0 ? errnoText(errno) : std::string("reply larger than the buffer");
+            if (length > m_receiveBuffer.size()) {
+                m_receiveBuffer.resize(netlinkAlign(length));
+            }
+            (void)reopen();
+            return fail("no answer from the kernel to netlink request " + std::to_string(type) +
+                        ": " + cause);
+        }
+        if (!fromKernel) {
+            continue;
+        }
+        auto messages = splitMessages(ByteSpan(m_receiveBuffer).first(length));
+        if (!messages) {
+            (void)reopen();
+            return tl::unexpected(messages.error());
+        }
+        for (const NetlinkMessage& message : *messages) {
+            if (message.sequence != sequence) {
+                continue;
+            }
+            if (message.type != NLMSG_ERROR) {
+                m_reply.insert(m_reply.end(), message.whole.begin(), message.whole.end());
+                m_reply.resize(netlinkAlign(m_reply.size()));
+                continue;
+            }
+            const auto error = readStruct<nlmsgerr>(message.payload);
+            if (!error) {
+                (void)reopen();
+                return fail("malformed netlink acknowledgement");
+            }
+            Answer answer;
+            answer.error = -error->error;
+            answer.reason = answer.error != 0 ? refusalReason(message, *error) : std::string();
+            answer.messages = ByteSpan(m_reply);
+            return answer;
         }
     }
 }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/result.h"
@@ -35,6 +38,17 @@ public:
     // buffer restarts the dump on a fresh socket, a few times, before it becomes an Error.
     Result<ByteSpan> dump(std::uint16_t type, ByteSpan request);
 
+    // What the kernel answered to one request that changes something (RTM_NEWTFILTER, …).
+    struct Answer {
+        int error = 0;       // 0 done, else the errno it was refused with (EPERM, EEXIST, …)
+        std::string reason;  // the kernel's own words for a refusal (extended ack), if any
+        ByteSpan messages;   // what it sent before the acknowledgement (NLM_F_ECHO's copy)
+    };
+    // Sends `type` with NLM_F_REQUEST | NLM_F_ACK | `flags` and `request` as payload, and reads
+    // until the acknowledgement. An Error is a failure to talk to the kernel at all; a refusal
+    // is an Answer. The view stays valid until the next call.
+    Result<Answer> request(std::uint16_t type, std::uint16_t flags, ByteSpan request);
+
 private:
     NetlinkSocket(UniqueFd fd, NetlinkProtocol protocol)
         : m_fd(std::move(fd)), m_protocol(protocol) {}
@@ -47,7 +61,11 @@ private:
         Error error;
     };
     Attempt dumpOnce(std::uint16_t type, ByteSpan request);
-    Result<void> send(std::uint16_t type, ByteSpan request, std::uint32_t sequence);
+    // One datagram into the receive buffer (retried on EINTR): its real length, larger than
+    // the buffer when it did not fit, or -1 with errno set.
+    ssize_t receivePart(bool& fromKernel);
+    Result<void> send(std::uint16_t type, std::uint16_t flags, ByteSpan request,
+                      std::uint32_t sequence);
     Result<void> reopen();
 
     UniqueFd m_fd;

@@ -67,6 +67,13 @@ void StopSignal::request() {
     onSignal(0);
 }
 
+void ignoreBrokenPipes() {
+    struct sigaction action {};
+    action.sa_handler = SIG_IGN;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGPIPE, &action, nullptr);
+}
+
 bool stdoutIsTerminal() {
     return ::isatty(STDOUT_FILENO) == 1;
 }

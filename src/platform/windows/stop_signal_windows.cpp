@@ -69,6 +69,8 @@ void StopSignal::request() {
     signalStop();
 }
 
+void ignoreBrokenPipes() {}  // no SIGPIPE: a write to a closed pipe just fails
+
 bool stdoutIsTerminal() {
     const HANDLE output = ::GetStdHandle(STD_OUTPUT_HANDLE);
     DWORD mode = 0;

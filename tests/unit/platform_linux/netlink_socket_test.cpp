@@ -5,6 +5,8 @@
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
 
+#include <cerrno>
+
 #include "platform/linux/netlink_link_parser.h"
 
 namespace netmon::linux_platform {
@@ -59,6 +61,39 @@ TEST(NetlinkSocket, RefusedRequestIsAnError) {
     EXPECT_NE(reply.error().message.find("refused"), std::string::npos) << reply.error().message;
     // The socket stays usable after an error.
     EXPECT_TRUE(socket->dump(RTM_GETLINK, linkRequest()));
+}
+
+ByteSpan linkRequestFor(int ifindex) {
+    static ifinfomsg request{};
+    request.ifi_index = ifindex;
+    return std::as_bytes(std::span<const ifinfomsg, 1>(&request, 1));
+}
+
+TEST(NetlinkSocket, ARequestReturnsWhatCameBeforeTheAcknowledgement) {
+    auto socket = NetlinkSocket::open();
+    ASSERT_TRUE(socket) << socket.error().describe();
+    // A plain (not dump) RTM_GETLINK for loopback: the kernel answers with the link, then acks.
+    const auto answer = socket->request(RTM_GETLINK, 0, linkRequestFor(1));
+    ASSERT_TRUE(answer) << answer.error().describe();
+    EXPECT_EQ(answer->error, 0);
+    const auto links = parseLinkMessages(answer->messages);
+    ASSERT_TRUE(links) << links.error().message;
+    ASSERT_EQ(links->size(), 1u);
+    EXPECT_EQ((*links)[0].name, "lo");
+}
+
+TEST(NetlinkSocket, ARefusedRequestCarriesTheKernelsErrno) {
+    auto socket = NetlinkSocket::open();
+    ASSERT_TRUE(socket) << socket.error().describe();
+    const auto answer = socket->request(RTM_GETLINK, 0, linkRequestFor(0x7fffffff));
+    ASSERT_TRUE(answer) << answer.error().describe();
+    EXPECT_EQ(answer->error, ENODEV);
+    EXPECT_TRUE(answer->messages.empty());
+    // Requests and dumps go on on the same socket.
+    EXPECT_TRUE(socket->dump(RTM_GETLINK, linkRequest()));
+    const auto again = socket->request(RTM_GETLINK, 0, linkRequestFor(1));
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->error, 0);
 }
 
 TEST(NetlinkSocket, MovedSocketStillWorks) {
