@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "integration/cli_json.h"
+#include "support/machine_checks.h"
 
 namespace netmon::test {
 
@@ -13,10 +14,7 @@ std::optional<std::string> ebpfMachineUnavailableReason() {
     if (const auto reason = TestNetwork::unavailableReason()) {
         return reason;
     }
-    if (::access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
-        return "the kernel has no BTF (/sys/kernel/btf/vmlinux), which the eBPF engine needs";
-    }
-    return std::nullopt;
+    return ebpfUnavailableReason();
 }
 
 LinkSums linkTotals(const nlohmann::json& tick, const TestNetwork& network) {
