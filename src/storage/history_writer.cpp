@@ -30,7 +30,8 @@ std::vector<Sample> asSamples(std::vector<T> samples) {
 
 Result<std::unique_ptr<HistoryWriter>> HistoryWriter::open(Options options,
                                                            std::vector<std::string>& warnings) {
-    auto connection = openDatabaseForWriting(options.path, *options.clock, warnings);
+    auto connection = openDatabaseForWriting(options.path, *options.clock, warnings,
+                                             WriteOpenOptions{.defaultPath = options.defaultPath});
     std::optional<SampleStore> store;
     std::string unwritable;
     if (!connection) {

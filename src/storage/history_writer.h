@@ -31,6 +31,8 @@ class HistoryWriter {
 public:
     struct Options {
         std::filesystem::path path;
+        // The app's default database path, if the caller has one (WriteOpenOptions::defaultPath).
+        std::filesystem::path defaultPath;
         RetentionPolicy retention;
         std::chrono::milliseconds flushInterval{2000};
         std::size_t maxPendingSamples = 1'000'000;
@@ -38,9 +40,10 @@ public:
         const Clock* clock = &SystemClock::instance();
     };
 
-    // Opens (creating folders and file as needed) and migrates the database. A corrupt file is
-    // renamed to "<name>.corrupt-YYYYmmdd-HHMMSS" and a new one started; that is reported in
-    // `warnings`. A file from a newer schema is refused with an error and left untouched.
+    // Opens (creating folders and file as needed, private) and migrates the database. A corrupt
+    // database of ours is renamed to "<name>.corrupt-YYYYmmdd-HHMMSS" and a new one started;
+    // that is reported in `warnings`. A file from a newer schema, or one that is not ours, is
+    // refused with an error and left untouched.
     static Result<std::unique_ptr<HistoryWriter>> open(Options options,
                                                        std::vector<std::string>& warnings);
 

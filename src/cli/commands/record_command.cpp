@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/commands/interval_option.h"
 #include "cli/context.h"
+#include "core/paths.h"
 #include "core/stop_signal.h"
 #include "runtime/monitor_factory.h"
 #include "storage/history_writer.h"
@@ -58,6 +59,7 @@ public:
         const Config& config = context.config();
         storage::HistoryWriter::Options options;
         options.path = context.databasePath(m_database);
+        options.defaultPath = defaultDatabasePath();
         options.retention.retentionDays = config.retentionDays;
         std::vector<std::string> warnings;
         auto writer = storage::HistoryWriter::open(options, warnings);
