@@ -6,6 +6,7 @@
 #include "app/csv_export.h"
 #include "app/history_query.h"
 #include "app/history_recorder.h"
+#include "core/paths.h"
 #include "storage/history_reader.h"
 #include "storage/history_writer.h"
 
@@ -33,6 +34,7 @@ void StorageWorker::openHistory(quint64 generation, const QString& path, int ret
     opened.path = m_path;
     storage::HistoryWriter::Options options;
     options.path = m_path;
+    options.defaultPath = defaultDatabasePath();
     options.retention.retentionDays = retentionDays;
     auto writer = storage::HistoryWriter::open(options, opened.warnings);
     if (!writer) {
