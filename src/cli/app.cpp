@@ -56,6 +56,9 @@ int runApp(int argc, char** argv) {
     try {
         Context context(configPath, mode.empty() ? std::nullopt : parseCaptureMode(mode));
         context.reportWarnings();
+        if (const std::optional<Error>& refused = context.loadedConfig().refused) {
+            return reportError(*refused);  // a file not ours: say so rather than run on defaults
+        }
         for (const auto& [parser, command] : parsers) {
             if (parser->parsed()) {
                 return command->run(context);

@@ -11,7 +11,7 @@ namespace netmon::cli {
 
 Context::Context(std::filesystem::path configPath, std::optional<CaptureMode> mode)
     : m_configPath(configPath.empty() ? defaultConfigPath() : std::move(configPath)),
-      m_loaded(loadConfig(m_configPath)) {
+      m_loaded(loadConfig(m_configPath, locateConfig(m_configPath))) {
     if (mode) {
         m_loaded.config.captureMode = *mode;
     }

@@ -4,16 +4,47 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <type_traits>
+#include <utility>
 
 #include "core/file_io.h"
+#include "core/paths.h"
 
 namespace netmon {
 namespace {
 
 using Json = nlohmann::json;
 
-// Reads one optional member; a wrong type or a refused value keeps the default and warns.
+// A JSON integer as T, or why not. Only integers count: `true`, `1.9` and `1e300` are refused
+// rather than converted (nlohmann's get<int>() would turn them into 1, 1 and undefined
+// behaviour), and so is `90.0`: a float is refused whatever its value, which keeps the rule
+// simple to state. The range is checked before narrowing, so 4294967297 is not 1.
+template <typename T>
+std::optional<std::string> toInteger(const Json& value, T& out) {
+    if (!value.is_number_integer()) {
+        return std::string("must be a whole number, not ") +
+               (value.is_number_float() ? "a fraction or exponent" : value.type_name());
+    }
+    if (value.is_number_unsigned()) {
+        const auto number = value.get<std::uint64_t>();
+        if (number > static_cast<std::uint64_t>(std::numeric_limits<T>::max())) {
+            return "is out of range (" + std::to_string(number) + ")";
+        }
+        out = static_cast<T>(number);
+        return std::nullopt;
+    }
+    const auto number = value.get<std::int64_t>();
+    if (!std::in_range<T>(number)) {
+        return "is out of range (" + std::to_string(number) + ")";
+    }
+    out = static_cast<T>(number);
+    return std::nullopt;
+}
+
+// Reads one optional member; a wrong type or a refused value keeps the default and a warning
+// names the key.
 template <typename T, typename Check>
 void readSetting(const Json& object, const char* key, T& target, Check check,
                  std::vector<std::string>& warnings) {
@@ -22,12 +53,20 @@ void readSetting(const Json& object, const char* key, T& target, Check check,
         return;
     }
     T value{};
-    try {
-        value = found->template get<T>();
-    } catch (const Json::exception&) {
-        warnings.push_back(std::string("setting '") + key + "' has the wrong type (" +
-                           found->type_name() + "); using the default");
-        return;
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (const std::optional<std::string> refused = toInteger(*found, value)) {
+            warnings.push_back(std::string("setting '") + key + "' " + *refused +
+                               "; using the default");
+            return;
+        }
+    } else {
+        try {
+            value = found->template get<T>();
+        } catch (const Json::exception&) {
+            warnings.push_back(std::string("setting '") + key + "' has the wrong type (" +
+                               found->type_name() + "); using the default");
+            return;
+        }
     }
     if (const std::optional<std::string> refused = check(value)) {
         warnings.push_back(std::string("setting '") + key + "': " + *refused +
@@ -164,6 +203,8 @@ LoadedConfig parseConfig(std::string_view jsonText) {
     for (const auto& [key, value] : root.items()) {
         if (std::find(kKnownKeys.begin(), kKnownKeys.end(), key) == kKnownKeys.end()) {
             warnings.push_back("unknown setting '" + key + "' ignored");
+        } else {
+            loaded.hasOurKeys = true;
         }
     }
     return loaded;
@@ -185,33 +226,59 @@ std::string serializeConfig(const Config& config) {
     return root.dump(2) + "\n";
 }
 
-LoadedConfig loadConfig(const std::filesystem::path& path) {
-    std::error_code error;
-    if (!std::filesystem::exists(path, error)) {
-        return {};
+ConfigLocation locateConfig(const std::filesystem::path& path) {
+    return sameLocation(path, defaultConfigPath()) ? ConfigLocation::Default
+                                                   : ConfigLocation::Given;
+}
+
+LoadedConfig loadConfig(const std::filesystem::path& path, ConfigLocation location) {
+    LoadedConfig loaded;
+    const PathKind kind = pathKind(path);
+    if (kind == PathKind::Missing) {
+        return loaded;  // defaults; a save creates it
+    }
+    loaded.fileExisted = true;
+    const auto refuse = [&](std::string why, std::string hint) {
+        loaded.refused = Error{"The settings file " + path.string() + " " + why +
+                                   "; it was left alone and will not be saved over",
+                               std::move(hint)};
+        loaded.warnings.clear();
+        return loaded;
+    };
+    if (kind != PathKind::RegularFile) {
+        loaded.refused = notARegularFile(path, kind, "The settings file");
+        return loaded;
     }
     auto text = readWholeFile(path);
     if (!text) {
-        LoadedConfig loaded;
-        loaded.fileExisted = true;
-        loaded.warnings.push_back("settings not read: " + text.error().describe() +
-                                  "; using the defaults");
-        return loaded;
+        return refuse("could not be read (" + text.error().message + ")", text.error().hint);
     }
-    LoadedConfig loaded = parseConfig(*text);
-    loaded.fileExisted = true;
-    if (loaded.notJson) {
-        // Keep the damaged file for the user; a later save must not overwrite it.
-        loaded.warnings.clear();
+    const bool ours = location == ConfigLocation::Default;
+    LoadedConfig parsed = parseConfig(*text);
+    parsed.fileExisted = true;
+    if (parsed.notJson && ours) {
+        // Our own file in our folder, damaged: keep it for the user and start from the
+        // defaults; a later save must not overwrite it.
         auto aside = moveAside(path, std::chrono::system_clock::now());
-        loaded.warnings.push_back(
+        parsed.warnings.clear();
+        parsed.warnings.push_back(
             aside ? "the settings file " + path.string() + " is not valid JSON; it was kept as " +
                         aside->string() + " and the defaults are in use"
                   : "the settings file " + path.string() +
                         " is not valid JSON and could not be set aside (" +
                         aside.error().describe() + "); the defaults are in use");
+        return parsed;
     }
-    return loaded;
+    // A path the user gave is never moved: it may be any file (run with sudo, /etc/passwd).
+    if (parsed.notJson) {
+        return refuse("is not a JSON object, so not Network Monitor's settings",
+                      "check the --config path, or fix the file's JSON");
+    }
+    if (!ours && !parsed.hasOurKeys) {
+        return refuse("is a JSON object without any of Network Monitor's settings",
+                      "check the --config path (the settings have a \"version\" key)");
+    }
+    return parsed;
 }
 
 Result<void> saveConfig(const Config& config, const std::filesystem::path& path) {

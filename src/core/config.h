@@ -51,19 +51,31 @@ struct LoadedConfig {
     Config config;
     std::vector<std::string> warnings;  // each bad value replaced by its default, a file set aside
     bool fileExisted = false;
-    bool notJson = false;  // the text was not a JSON object (the file, if any, was set aside)
+    bool notJson = false;     // the text was not a JSON object
+    bool hasOurKeys = false;  // the object has "version" or another key of our settings
+    // The file is not ours to read or replace (not a regular file, unreadable, too big, not our
+    // settings): it was left alone, the defaults are in use, and nothing may be saved over it.
+    // The CLI exits 1 with this; the app shows it and does not save.
+    std::optional<Error> refused;
 };
 
-// Reads the JSON file. Never fails: a missing file gives defaults; a bad value gets its default
-// and a warning; a file that is not valid JSON is renamed to "<name>.corrupt-<time>" (kept,
-// never overwritten) and defaults are used.
-LoadedConfig loadConfig(const std::filesystem::path& path);
+// Whose file it is: our default settings file in our folder (damaged, it is ours to set
+// aside), or a path the user gave (`--config`), which is never moved.
+enum class ConfigLocation : std::uint8_t { Default, Given };
+// Default when `path` is our default settings file (defaultConfigPath()), whoever named it.
+ConfigLocation locateConfig(const std::filesystem::path& path);
+
+// Reads the JSON file, at most 1 MiB. A missing file gives defaults; a bad value gets its
+// default and a warning. At the Default location a file that is not a JSON object is renamed
+// to "<name>.corrupt-<time>" (kept, private, never overwritten) and the defaults are used.
+// Anything else that is not clearly our settings is `refused` and left alone.
+LoadedConfig loadConfig(const std::filesystem::path& path, ConfigLocation location);
 
 // Parses JSON text into a config, replacing bad values by defaults with a warning each.
 LoadedConfig parseConfig(std::string_view jsonText);
 std::string serializeConfig(const Config& config);
 
-// Writes atomically: a temporary file beside it, flushed, then renamed over the old one.
+// Writes atomically (writeFileAtomically): private (0600), a symlinked file stays a link.
 Result<void> saveConfig(const Config& config, const std::filesystem::path& path);
 
 }  // namespace netmon

@@ -29,6 +29,7 @@ Result<std::filesystem::path> moveCorruptAside(const std::filesystem::path& path
                             error.message(),
                         "move " + from.string() + " next to it yourself before recording again");
         }
+        (void)makePrivate(to);  // as moveAside did for the main file
     }
     return target;
 }

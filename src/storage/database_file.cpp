@@ -4,7 +4,9 @@
 #include <optional>
 #include <system_error>
 
+#include "core/file_io.h"
 #include "storage/corrupt_file.h"
+#include "storage/database_owner.h"
 #include "storage/schema_migrations.h"
 
 namespace netmon::storage {
@@ -72,18 +74,16 @@ tl::expected<Damage, WriteOpenError> inspect(const std::filesystem::path& path, 
     return *checked;
 }
 
-Result<void> createFolder(const std::filesystem::path& path) {
+// A new database file, created by us with 0600 before SQLite opens it: SQLite gives -wal and
+// -shm the main file's mode, so they are private too. Folders are created 0700.
+Result<void> createDatabaseFile(const std::filesystem::path& path) {
     const auto folder = path.parent_path();
-    std::error_code error;
-    if (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
-        std::filesystem::create_directories(folder, error);
-        if (error) {
-            return fail("Could not create the folder " + folder.string() +
-                            " for the history database: " + error.message(),
-                        "make its parent folder writable, or choose another database path");
-        }
+    if (auto created = folder.empty() ? Result<void>{} : createPrivateFolders(folder); !created) {
+        return fail(
+            "Could not create the folder for the history database: " + created.error().message,
+            "make its parent folder writable, or choose another database path");
     }
-    return {};
+    return createPrivateFile(path);
 }
 
 }  // namespace
@@ -105,11 +105,17 @@ tl::expected<Connection, WriteOpenError> openDatabaseForWriting(const std::files
     const auto failed = [](Error error, bool refused = false) {
         return tl::unexpected(WriteOpenError{std::move(error), refused});
     };
-    if (auto created = createFolder(path); !created) {
-        return failed(created.error());
+    // Nothing is written, moved or created until the file is known to be ours (or absent).
+    auto claim = claimDatabase(path, options.defaultPath);
+    if (!claim) {
+        return failed(claim.error().error, claim.error().notOurs);
     }
-    std::error_code ignored;
-    if (std::filesystem::exists(path, ignored)) {
+    const bool created = *claim == DatabaseFile::Missing;
+    if (created) {
+        if (auto file = createDatabaseFile(path); !file) {
+            return failed(file.error());
+        }
+    } else {
         auto damage = inspect(path, options.quickCheck);
         if (!damage) {
             return failed(damage.error().error, damage.error().refused);
@@ -122,11 +128,24 @@ tl::expected<Connection, WriteOpenError> openDatabaseForWriting(const std::files
             warnings.push_back("The history database " + path.string() + " was damaged (" +
                                **damage + "). It was moved, unchanged, to " + aside->string() +
                                " and a new history was started at " + path.string() + ".");
+            if (auto file = createDatabaseFile(path); !file) {
+                return failed(file.error());
+            }
+        } else if (auto tightened = tightenDatabaseModes(path); !tightened) {
+            warnings.push_back("The history database is readable by other users: " +
+                               tightened.error().describe());
         }
     }
-    auto connection = Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    // The file exists now (we made it 0600, or it is ours): SQLite must not create another.
+    auto connection = Connection::open(path, SQLITE_OPEN_READWRITE);
     if (!connection) {
         return failed(connection.error());
+    }
+    if (!connection->isReadOnly()) {
+        // Before WAL mode: on a new file the mark goes straight into the main file's header.
+        if (auto marked = markAsOurs(*connection); !marked) {
+            return failed(marked.error());
+        }
     }
     // WAL lets readers work beside the writer. synchronous=NORMAL: a power cut may lose the
     // last batch but never corrupts, and a batch does not wait for an fsync.
@@ -155,8 +174,13 @@ tl::expected<Connection, WriteOpenError> openDatabaseForWriting(const std::files
 }
 
 Result<Connection> openDatabaseForReading(const std::filesystem::path& path) {
-    std::error_code ignored;
-    if (!std::filesystem::exists(path, ignored)) {
+    // Reading creates no file, but SQLite would add -shm beside another program's WAL database
+    // (and a FIFO would block it): the same claim as for writing, without a default location.
+    auto claim = claimDatabase(path, {});
+    if (!claim) {
+        return tl::unexpected(claim.error().error);
+    }
+    if (*claim == DatabaseFile::Missing) {
         return fail("No network history at " + path.string() + " yet",
                     "run `netmon record` first: it samples the interfaces and keeps the history "
                     "there");

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "storage/database_file.h"
+#include "storage/database_owner.h"
 #include "storage/retention.h"
 #include "storage/writer_thread.h"
 
@@ -33,12 +34,19 @@ tl::expected<std::unique_ptr<HistoryWriter>, WriterOpenError> HistoryWriter::ope
     const auto failed = [](Error error) {
         return tl::unexpected(WriterOpenError{std::move(error)});
     };
+    // A path that is not ours is refused before anything is made beside it, the lock file
+    // included (`--db /etc/passwd` must leave /etc as it was). Checked again under the lock.
+    if (auto claimed = claimDatabase(options.path, options.defaultPath);
+        !claimed && claimed.error().notOurs) {
+        return tl::unexpected(WriterOpenError{std::move(claimed.error().error), true});
+    }
     // Before anything reads, sets aside or migrates the file: one writer per database.
     auto lock = lockDatabase(options.path, options.program);
     if (!lock) {
         return tl::unexpected(std::move(lock.error()));
     }
-    auto connection = openDatabaseForWriting(options.path, *options.clock, warnings);
+    auto connection = openDatabaseForWriting(options.path, *options.clock, warnings,
+                                             WriteOpenOptions{.defaultPath = options.defaultPath});
     std::optional<SampleStore> store;
     std::string unwritable;
     if (!connection) {

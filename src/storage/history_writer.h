@@ -33,6 +33,8 @@ class HistoryWriter {
 public:
     struct Options {
         std::filesystem::path path;
+        // The app's default database path, if the caller has one (WriteOpenOptions::defaultPath).
+        std::filesystem::path defaultPath;
         RetentionPolicy retention;
         std::chrono::milliseconds flushInterval{2000};
         std::size_t maxPendingSamples = 1'000'000;
@@ -42,11 +44,13 @@ public:
         std::string program = "netmon";
     };
 
-    // Takes the database's writer lock first, then opens (creating folders and file as needed)
-    // and migrates the database. While another process holds the lock nothing is touched and
-    // the error has `locked` set and names the holder. A corrupt file is renamed to
-    // "<name>.corrupt-YYYYmmdd-HHMMSS" and a new one started; that is reported in `warnings`. A
-    // file from a newer schema is refused with an error and left untouched.
+    // Refuses a path that is not ours (not a regular file, not a database of ours) before
+    // anything is created beside it; then takes the database's writer lock, then opens
+    // (creating folders and file as needed, private) and migrates the database. While another
+    // process holds the lock nothing is touched and the error has `locked` set and names the
+    // holder. A corrupt database of ours is renamed to "<name>.corrupt-YYYYmmdd-HHMMSS" and a new
+    // one started; that is reported in `warnings`. A file from a newer schema is refused with an
+    // error and left untouched.
     static tl::expected<std::unique_ptr<HistoryWriter>, WriterOpenError> open(
         Options options, std::vector<std::string>& warnings);
 

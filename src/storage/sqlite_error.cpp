@@ -28,8 +28,8 @@ std::string hintFor(int code, const std::filesystem::path& path) {
             return "the disk reported an I/O error: check the drive and its free space";
         case SQLITE_NOTADB:
         case SQLITE_CORRUPT:
-            return "the file is damaged; reopening it with `netmon record` sets it aside and "
-                   "starts a new history";
+            return "the file is damaged; if it is Network Monitor's own history, `netmon "
+                   "record` sets it aside and starts a new one";
         default:
             return {};
     }

@@ -151,8 +151,9 @@ Result<void> HistoryWriter::Impl::reopenIfNeeded() {
     // a file deleted under us (a new one is created).
     m_store.reset();
     std::vector<std::string> ignoredWarnings;  // quickCheck is off: nothing is set aside here
-    auto connection = openDatabaseForWriting(m_options.path, *m_options.clock, ignoredWarnings,
-                                             WriteOpenOptions{.quickCheck = false});
+    auto connection = openDatabaseForWriting(
+        m_options.path, *m_options.clock, ignoredWarnings,
+        WriteOpenOptions{.quickCheck = false, .defaultPath = m_options.defaultPath});
     if (!connection) {
         return tl::unexpected(connection.error().error);
     }

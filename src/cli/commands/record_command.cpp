@@ -9,6 +9,7 @@
 #include "cli/commands/interval_option.h"
 #include "cli/context.h"
 #include "core/lock_holder.h"
+#include "core/paths.h"
 #include "core/stop_signal.h"
 #include "runtime/monitor_factory.h"
 #include "storage/history_writer.h"
@@ -61,6 +62,7 @@ public:
         const Config& config = context.config();
         storage::HistoryWriter::Options options;
         options.path = context.databasePath(m_database);
+        options.defaultPath = defaultDatabasePath();
         options.retention.retentionDays = config.retentionDays;
         options.program = "netmon record";
         std::vector<std::string> warnings;

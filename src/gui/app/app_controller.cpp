@@ -44,8 +44,19 @@ void AppController::start() {
     // The settings file is small and read once, before the window exists.
     m_configPath = m_options.configPath.isEmpty() ? toQString(defaultConfigPath().string())
                                                   : m_options.configPath;
-    const LoadedConfig loaded = loadConfig(m_configPath.toStdString());
+    const std::filesystem::path configPath = m_configPath.toStdString();
+    const LoadedConfig loaded = loadConfig(configPath, locateConfig(configPath));
     m_config = loaded.config;
+    if (loaded.refused) {
+        // Not our file: the app runs on the defaults and never saves over it.
+        m_configRefused = toQString(loaded.refused->describe());
+        m_alerts->set(Alert{QStringLiteral("config-refused"),
+                            Alert::Level::Error,
+                            tr("Settings file: %1").arg(m_configRefused),
+                            {},
+                            {},
+                            Alert::Action::None});
+    }
     for (const std::string& warning : loaded.warnings) {
         m_alerts->set(Alert{QStringLiteral("config:") + toQString(warning),
                             Alert::Level::Warning,
@@ -233,6 +244,10 @@ void AppController::applyConfig(const Config& config) {
         }
     }
     m_alerts->onModeStatus(config.captureMode, m_report);
+    if (!m_configRefused.isEmpty()) {
+        m_window->settings()->setSaveResult(m_configRefused);
+        return;
+    }
     QMetaObject::invokeMethod(m_worker, "saveConfig", Qt::QueuedConnection,
                               Q_ARG(netmon::Config, config), Q_ARG(QString, m_configPath));
 }

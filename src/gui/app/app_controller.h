@@ -59,6 +59,7 @@ private:
 
     GuiOptions m_options;
     QString m_configPath;
+    QString m_configRefused;  // why the settings file is not ours to save over; empty: it is
     Config m_config;
     PermissionReport m_report;
     std::unique_ptr<UiSettings> m_uiSettings;

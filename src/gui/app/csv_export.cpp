@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/csv_export.h"
 
-#include <fstream>
-
+#include "core/file_io.h"
 #include "core/local_time_text.h"
 #include "core/time_text.h"
 
@@ -38,17 +37,8 @@ std::string historyCsv(const HistoryResult& result) {
 }
 
 Result<void> writeHistoryCsv(const std::filesystem::path& path, const HistoryResult& result) {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    if (!file) {
-        return fail("Could not create " + path.string(), "choose a folder you can write to");
-    }
-    const std::string text = historyCsv(result);
-    file.write(text.data(), static_cast<std::streamsize>(text.size()));
-    file.close();
-    if (!file) {
-        return fail("Could not write " + path.string(), "check the free space on that disk");
-    }
-    return {};
+    // Per-interface history of this user: private (0600), written whole or not at all.
+    return writeFileAtomically(path, historyCsv(result));
 }
 
 }  // namespace netmon::gui

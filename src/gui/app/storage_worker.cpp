@@ -7,6 +7,7 @@
 #include "app/history_query.h"
 #include "app/history_recorder.h"
 #include "core/lock_holder.h"
+#include "core/paths.h"
 #include "storage/history_reader.h"
 #include "storage/history_writer.h"
 
@@ -44,6 +45,7 @@ void StorageWorker::openWriter() {
     opened.path = m_path;
     storage::HistoryWriter::Options options;
     options.path = m_path;
+    options.defaultPath = defaultDatabasePath();
     options.retention.retentionDays = m_retentionDays;
     options.program = "netmon-gui";
     auto writer = storage::HistoryWriter::open(options, opened.warnings);

@@ -280,6 +280,10 @@ void SettingsScreen::revert() {
     m_saveStatus->setText(tr("Reverted to the settings in use."));
 }
 
+QString SettingsScreen::saveStatusText() const {
+    return m_saveStatus->text();
+}
+
 void SettingsScreen::setSaveResult(const QString& error) {
     m_saveStatus->setText(error.isEmpty() ? tr("In effect now, and saved to %1.").arg(m_configPath)
                                           : tr("In effect now, but not saved: %1").arg(error));

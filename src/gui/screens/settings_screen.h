@@ -51,6 +51,7 @@ public:
     [[nodiscard]] QPushButton* applyButton() const { return m_apply; }
     [[nodiscard]] QString errorText(QLineEdit* field) const;
     [[nodiscard]] QString modeText() const;
+    [[nodiscard]] QString saveStatusText() const;
     [[nodiscard]] bool isValid() const;
     // The settings as shown, when every field is valid.
     [[nodiscard]] std::optional<Config> editedConfig() const;

@@ -28,7 +28,7 @@ bool anyWarningContains(const LoadedConfig& loaded, const std::string& needle) {
 
 TEST(Config, MissingFileGivesDefaultsWithoutWarnings) {
     test::TempDir dir;
-    const LoadedConfig loaded = loadConfig(dir.path() / "none.json");
+    const LoadedConfig loaded = loadConfig(dir.path() / "none.json", ConfigLocation::Given);
     EXPECT_FALSE(loaded.fileExisted);
     EXPECT_TRUE(loaded.warnings.empty());
     EXPECT_EQ(loaded.config, Config{});
@@ -47,7 +47,7 @@ TEST(Config, SaveThenLoadGivesTheSameSettings) {
     config.databasePath = dir.path() / "h.db";
     const auto path = dir.path() / "nested" / "folder" / "config.json";
     ASSERT_TRUE(saveConfig(config, path));
-    const LoadedConfig loaded = loadConfig(path);
+    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Given);
     EXPECT_TRUE(loaded.warnings.empty());
     EXPECT_EQ(loaded.config, config);
     // Atomic save leaves no temporary file behind.
@@ -106,18 +106,41 @@ TEST(Config, EdgesOfTheRangesAreAccepted) {
     EXPECT_EQ(high.config.retentionDays, 3650);
 }
 
+// Only JSON integers in range are numbers: no booleans, fractions, exponents, strings, or
+// values that a narrowing would wrap (4294967297 used to become 1 day of retention).
+TEST(Config, NumbersThatAreNotInRangeIntegersGetTheDefaultAndAWarningNamingTheKey) {
+    for (const char* value : {"4294967297", "-1", "true", "1.9", "1e300", "\"90\"", "90.0",
+                              "18446744073709551615", "-9223372036854775808", "null", "[30]"}) {
+        const LoadedConfig loaded = parseConfig(std::string(R"({"retention_days": )") + value +
+                                                R"(, "sampling_interval_ms": )" + value + "}");
+        EXPECT_EQ(loaded.config.retentionDays, 90) << value;
+        EXPECT_EQ(loaded.config.samplingInterval, 1000ms) << value;
+        ASSERT_EQ(loaded.warnings.size(), 2U) << value;
+        EXPECT_NE(loaded.warnings[0].find("'sampling_interval_ms'"), std::string::npos)
+            << loaded.warnings[0];
+        EXPECT_NE(loaded.warnings[1].find("'retention_days'"), std::string::npos)
+            << loaded.warnings[1];
+    }
+    const LoadedConfig whole =
+        parseConfig(R"({"retention_days": 30, "sampling_interval_ms": 250})");
+    EXPECT_TRUE(whole.warnings.empty());
+    EXPECT_EQ(whole.config.retentionDays, 30);
+    EXPECT_EQ(whole.config.samplingInterval, 250ms);
+}
+
 TEST(Config, UnknownKeysAreReported) {
     const LoadedConfig loaded = parseConfig(R"({"colour": "blue"})");
     EXPECT_TRUE(anyWarningContains(loaded, "unknown setting 'colour'"));
 }
 
-TEST(Config, FileThatIsNotJsonIsKeptAsideNeverOverwritten) {
+TEST(Config, OurDefaultFileThatIsNotJsonIsKeptAsideNeverOverwritten) {
     test::TempDir dir;
     const auto path = dir.path() / "config.json";
     const std::string damaged = "{\"sampling_interval_ms\": 5";  // truncated mid-write
     writeText(path, damaged);
 
-    const LoadedConfig loaded = loadConfig(path);
+    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Default);
+    EXPECT_FALSE(loaded.refused);
     EXPECT_TRUE(loaded.notJson);
     EXPECT_EQ(loaded.config, Config{});
     ASSERT_EQ(loaded.warnings.size(), 1U);
@@ -139,11 +162,11 @@ TEST(Config, FileThatIsNotJsonIsKeptAsideNeverOverwritten) {
     EXPECT_EQ(readWholeFile(aside).value(), damaged);
 }
 
-TEST(Config, JsonThatIsNotAnObjectIsAlsoKeptAside) {
+TEST(Config, OurDefaultFileWithJsonThatIsNotAnObjectIsAlsoKeptAside) {
     test::TempDir dir;
     const auto path = dir.path() / "config.json";
     writeText(path, "[1, 2, 3]");
-    const LoadedConfig loaded = loadConfig(path);
+    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Default);
     EXPECT_TRUE(loaded.notJson);
     EXPECT_FALSE(std::filesystem::exists(path));
 }

@@ -27,12 +27,26 @@ protected:
         return found;
     }
 
+    // The writer on m_db, told that m_db is the app's default path when `atDefaultPath` (a
+    // damaged file there is ours even without our mark); elsewhere only a marked file is.
+    std::unique_ptr<HistoryWriter> openOurs(bool atDefaultPath,
+                                            std::vector<std::string>* warnings = nullptr) {
+        std::vector<std::string> ignored;
+        HistoryWriter::Options options;
+        options.path = m_db;
+        options.defaultPath = atDefaultPath ? m_db : fs::path();
+        options.clock = &m_clock;
+        auto writer = HistoryWriter::open(options, warnings ? *warnings : ignored);
+        EXPECT_TRUE(writer) << (writer ? "" : writer.error().describe());
+        return writer ? std::move(*writer) : nullptr;
+    }
+
     // Opens the writer on the damaged file and checks what the brief promises: moved aside
     // unchanged under the name pattern, a warning naming both paths, a working new database.
-    void expectSetAsideAndRestarted(const std::string& originalBytes) {
+    void expectSetAsideAndRestarted(const std::string& originalBytes, bool atDefaultPath) {
         std::vector<std::string> warnings;
         {
-            auto writer = openWriter(m_db, m_clock, &warnings);
+            auto writer = openOurs(atDefaultPath, &warnings);
             ASSERT_TRUE(writer);
             writer->append({sample("eth0", m_clock.wallNow(), 42, 7)});
             ASSERT_TRUE(writer->flush());
@@ -55,15 +69,18 @@ protected:
     netmon::test::FakeClock m_clock{utc(2024, 6, 10, 12, 34, 56)};
 };
 
-TEST_F(CorruptDatabaseTest, GarbageFileIsSetAsideUnchangedAndANewOneStarted) {
+// Our file name in our folder: an older build wrote it without the mark, so garbage there is
+// our damaged history.
+TEST_F(CorruptDatabaseTest, GarbageAtTheDefaultPathIsSetAsideUnchangedAndANewOneStarted) {
     std::string garbage;
     for (int i = 0; i < 8192; ++i) {
         garbage.push_back(static_cast<char>((i * 7919 + 13) % 251));
     }
     writeBytes(m_db, garbage);
-    expectSetAsideAndRestarted(garbage);
+    expectSetAsideAndRestarted(garbage, true);
 }
 
+// Marked as ours in its header: set aside wherever it is.
 TEST_F(CorruptDatabaseTest, TruncatedDatabaseIsSetAsideUnchanged) {
     {
         auto writer = openWriter(m_db, m_clock);
@@ -80,7 +97,7 @@ TEST_F(CorruptDatabaseTest, TruncatedDatabaseIsSetAsideUnchanged) {
     // Cut as a crash during a copy leaves it: the schema then points past the end of the file.
     const std::string truncated = whole.substr(0, whole.size() / 2);
     writeBytes(m_db, truncated);
-    expectSetAsideAndRestarted(truncated);
+    expectSetAsideAndRestarted(truncated, false);
 }
 
 TEST_F(CorruptDatabaseTest, DamagedDataPageIsFoundByTheIntegrityCheck) {
@@ -100,7 +117,7 @@ TEST_F(CorruptDatabaseTest, DamagedDataPageIsFoundByTheIntegrityCheck) {
         damaged[page + i] = static_cast<char>(0xA5 ^ (i * 31));
     }
     writeBytes(m_db, damaged);
-    expectSetAsideAndRestarted(damaged);
+    expectSetAsideAndRestarted(damaged, false);
 }
 
 TEST_F(CorruptDatabaseTest, WalAndShmCompanionsMoveWithTheMainFile) {
@@ -109,7 +126,7 @@ TEST_F(CorruptDatabaseTest, WalAndShmCompanionsMoveWithTheMainFile) {
     writeBytes(m_db.string() + "-shm", "nor a shm");
     {
         std::vector<std::string> warnings;
-        auto writer = openWriter(m_db, m_clock, &warnings);
+        auto writer = openOurs(true, &warnings);
         ASSERT_TRUE(writer);
     }
     const fs::path aside = m_dir.path() / "history.db.corrupt-20240610-123456";
@@ -121,9 +138,9 @@ TEST_F(CorruptDatabaseTest, WalAndShmCompanionsMoveWithTheMainFile) {
 
 TEST_F(CorruptDatabaseTest, TwoDamagedFilesInOneSecondKeepBoth) {
     writeBytes(m_db, std::string(4096, 'a'));
-    ASSERT_TRUE(openWriter(m_db, m_clock));
+    ASSERT_TRUE(openOurs(true));
     writeBytes(m_db, std::string(4096, 'b'));
-    ASSERT_TRUE(openWriter(m_db, m_clock));
+    ASSERT_TRUE(openOurs(true));
     const auto aside = setAside();
     ASSERT_EQ(aside.size(), 2U);
     EXPECT_TRUE(readBytes(aside[0]) == std::string(4096, 'a'));
