@@ -38,7 +38,7 @@ tl::expected<std::unique_ptr<HistoryWriter>, WriterOpenError> HistoryWriter::ope
     // included (`--db /etc/passwd` must leave /etc as it was). Checked again under the lock.
     if (auto claimed = claimDatabase(options.path, options.defaultPath);
         !claimed && claimed.error().notOurs) {
-        return tl::unexpected(WriterOpenError{std::move(claimed.error().error), true});
+        return failed(std::move(claimed.error().error));
     }
     // Before anything reads, sets aside or migrates the file: one writer per database.
     auto lock = lockDatabase(options.path, options.program);
