@@ -77,11 +77,8 @@ tl::expected<Damage, WriteOpenError> inspect(const std::filesystem::path& path, 
 // A new database file, created by us with 0600 before SQLite opens it: SQLite gives -wal and
 // -shm the main file's mode, so they are private too. Folders are created 0700.
 Result<void> createDatabaseFile(const std::filesystem::path& path) {
-    const auto folder = path.parent_path();
-    if (auto created = folder.empty() ? Result<void>{} : createPrivateFolders(folder); !created) {
-        return fail(
-            "Could not create the folder for the history database: " + created.error().message,
-            "make its parent folder writable, or choose another database path");
+    if (auto created = createDatabaseFolder(path); !created) {
+        return created;
     }
     return createPrivateFile(path);
 }
@@ -206,7 +203,13 @@ Result<Connection> openDatabaseForReading(const std::filesystem::path& path) {
 }
 
 Result<void> createDatabaseFolder(const std::filesystem::path& path) {
-    return createFolder(path);
+    const auto folder = path.parent_path();
+    if (auto created = folder.empty() ? Result<void>{} : createPrivateFolders(folder); !created) {
+        return fail(
+            "Could not create the folder for the history database: " + created.error().message,
+            "make its parent folder writable, or choose another database path");
+    }
+    return {};
 }
 
 }  // namespace netmon::storage

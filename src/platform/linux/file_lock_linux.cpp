@@ -27,7 +27,10 @@ public:
     ~FlockFile() override {
         // While still ours: no one reads our pid after we are gone. Closing drops the lock.
         if (m_noted) {
-            (void)::ftruncate(m_fd.get(), 0);
+            if (::ftruncate(m_fd.get(), 0) != 0) {
+                // Nothing to do: the lock still goes with the descriptor, and a stale note
+                // names a pid that no longer holds it (readers take the lock, not the note).
+            }
         }
     }
     FlockFile(const FlockFile&) = delete;
