@@ -58,7 +58,9 @@ TEST_F(FileLockLinux, AKilledHolderLeavesNoStaleLock) {
     if (child == 0) {
         const auto lock = tryLockFile(m_path, "netmon record");
         const char answer = lock ? 'y' : 'n';
-        (void)::write(ready[1], &answer, 1);
+        if (::write(ready[1], &answer, 1) != 1) {
+            ::_exit(1);  // the parent then reads nothing and fails
+        }
         ::pause();  // until killed, the lock held
         ::_exit(0);
     }
