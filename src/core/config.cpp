@@ -245,6 +245,13 @@ LoadedConfig loadConfig(const std::filesystem::path& path, ConfigLocation locati
         loaded.warnings.clear();
         return loaded;
     };
+    if (kind == PathKind::Inaccessible && location == ConfigLocation::Default) {
+        // Our usual place, out of this user's reach (say, a capability-only run whose HOME is
+        // another user's): run on the defaults and say so, as when the file is missing.
+        loaded.warnings.push_back(notARegularFile(path, kind, "the settings file").message +
+                                  "; the defaults are in use");
+        return loaded;
+    }
     if (kind != PathKind::RegularFile) {
         loaded.refused = notARegularFile(path, kind, "The settings file");
         return loaded;

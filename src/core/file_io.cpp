@@ -19,6 +19,9 @@ PathKind pathKind(const fs::path& path) {
         return fs::is_symlink(fs::symlink_status(path, error)) ? PathKind::Other
                                                                : PathKind::Missing;
     }
+    if (error) {
+        return PathKind::Inaccessible;  // e.g. EACCES on a folder along the way
+    }
     switch (status.type()) {
         case fs::file_type::regular:
             return PathKind::RegularFile;
@@ -30,9 +33,12 @@ PathKind pathKind(const fs::path& path) {
 }
 
 Error notARegularFile(const fs::path& path, PathKind kind, std::string_view what) {
-    const std::string is = kind == PathKind::Directory ? " is a folder, not a file"
-                                                       : " is not a regular file (a device, a "
-                                                         "FIFO, a socket or a broken link)";
+    const std::string is =
+        kind == PathKind::Directory      ? " is a folder, not a file"
+        : kind == PathKind::Inaccessible ? " cannot be looked at (a folder on its path is not "
+                                           "readable by this user)"
+                                         : " is not a regular file (a device, a FIFO, a socket "
+                                           "or a broken link)";
     const std::string subject =
         what.empty() ? path.string() : std::string(what) + " " + path.string();
     return Error{subject + is + "; it was left alone",

@@ -17,7 +17,9 @@ namespace netmon {
 inline constexpr std::size_t kMaxReadBytes = std::size_t{1} << 20;
 
 // What is at a path, following symbolic links (a link to nothing is Other).
-enum class PathKind : std::uint8_t { Missing, RegularFile, Directory, Other };
+// Inaccessible: whether anything is there cannot be told (a folder on the way is not ours to
+// look into); neither nothing nor something to refuse.
+enum class PathKind : std::uint8_t { Missing, RegularFile, Directory, Other, Inaccessible };
 PathKind pathKind(const std::filesystem::path& path);
 
 // "<path> is a folder, not a file; it was left alone" and what to do, for a path that is not

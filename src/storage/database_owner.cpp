@@ -94,7 +94,9 @@ tl::expected<DatabaseFile, ClaimError> claimDatabase(const fs::path& path,
         return DatabaseFile::Missing;
     }
     if (kind != PathKind::RegularFile) {
-        return tl::unexpected(ClaimError{notARegularFile(path, kind, "The history database")});
+        // Out of reach is not proof of someone else's file: a later try may see it.
+        return tl::unexpected(ClaimError{notARegularFile(path, kind, "The history database"),
+                                         kind != PathKind::Inaccessible});
     }
     auto start = readFileStart(path, kHeaderSize);
     if (!start) {

@@ -16,6 +16,9 @@ protected:
         const std::filesystem::path& path, const std::string& program) {
         HistoryWriter::Options options;
         options.path = path;
+        // As the CLI and the app say: this is our default database, so a damaged file there is
+        // ours to set aside (storage/database_owner.h) — unless another writer holds it.
+        options.defaultPath = m_db;
         options.clock = &m_clock;
         options.program = program;
         std::vector<std::string> warnings;
@@ -83,7 +86,8 @@ TEST_F(WriterLockTest, TheLockGoesWithTheWriter) {
 }
 
 TEST_F(WriterLockTest, ARefusedWriterTouchesNothing) {
-    // A damaged file would be set aside by a writer that got in: the lock comes first.
+    // A damaged file of ours (at the default path) would be set aside by a writer that got in:
+    // the lock comes first.
     const std::string garbage(4096, 'g');
     writeBytes(m_db, garbage);
     auto held = tryLockFile(databaseLockPath(m_db), "netmon record");
