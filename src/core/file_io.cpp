@@ -47,6 +47,11 @@ Error notARegularFile(const fs::path& path, PathKind kind, std::string_view what
 
 bool sameLocation(const fs::path& a, const fs::path& b) {
     std::error_code error;
+    // The same words name the same place, even where the folders cannot be looked into.
+    if (fs::absolute(a, error).lexically_normal() == fs::absolute(b, error).lexically_normal() &&
+        !error) {
+        return true;
+    }
     const fs::path first = fs::weakly_canonical(fs::absolute(a, error), error);
     if (error) {
         return false;
