@@ -38,6 +38,7 @@ private:
     Result<void> writeBatch(const std::vector<Sample>& batch);
     Result<void> reopenIfNeeded();
     void retainIfDue();
+    [[nodiscard]] std::size_t breakdownTopN() const;
     void dropOverflowLocked();
 
     const Options m_options;
