@@ -59,6 +59,7 @@ public:
         storage::HistoryWriter::Options options;
         options.path = context.databasePath(m_database);
         options.retention.retentionDays = config.retentionDays;
+        options.retention.breakdownTopN = static_cast<std::size_t>(config.historyTopN);
         std::vector<std::string> warnings;
         auto writer = storage::HistoryWriter::open(options, warnings);
         for (const std::string& warning : warnings) {

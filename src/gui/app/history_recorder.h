@@ -34,7 +34,7 @@ public:
     std::shared_ptr<storage::HistoryWriter> disable(std::string reason);
     // The database is being (re)opened.
     void setOpening();
-    void setRetention(int retentionDays);
+    void setRetention(int retentionDays, int historyTopN);
     // The privacy setting "keep per-host traffic in history" (per-process totals are always kept).
     void setStoreHostHistory(bool store) { m_storeHosts.store(store); }
 

@@ -22,7 +22,8 @@ StorageWorker::StorageWorker(HistoryRecorder& recorder, QObject* parent)
 
 StorageWorker::~StorageWorker() = default;
 
-void StorageWorker::openHistory(quint64 generation, const QString& path, int retentionDays) {
+void StorageWorker::openHistory(quint64 generation, const QString& path, int retentionDays,
+                                int historyTopN) {
     m_recorder.setOpening();
     m_path = path.toStdString();
     m_retentionDays = retentionDays;
@@ -34,6 +35,7 @@ void StorageWorker::openHistory(quint64 generation, const QString& path, int ret
     storage::HistoryWriter::Options options;
     options.path = m_path;
     options.retention.retentionDays = retentionDays;
+    options.retention.breakdownTopN = static_cast<std::size_t>(historyTopN);
     auto writer = storage::HistoryWriter::open(options, opened.warnings);
     if (!writer) {
         opened.error = writer.error().describe();
@@ -66,9 +68,9 @@ void StorageWorker::disableHistory(const QString& reason) {
     m_reader.reset();
 }
 
-void StorageWorker::setRetention(int retentionDays) {
+void StorageWorker::setRetention(int retentionDays, int historyTopN) {
     m_retentionDays = retentionDays;
-    m_recorder.setRetention(retentionDays);
+    m_recorder.setRetention(retentionDays, historyTopN);
 }
 
 storage::HistoryReader* StorageWorker::reader(std::string& error) {

@@ -45,9 +45,11 @@ public:
     ~StorageWorker() override;
 
 public Q_SLOTS:
-    void openHistory(quint64 generation, const QString& path, int retentionDays);
+    // historyTopN: hosts and processes with their own row per hour and per day (Config).
+    void openHistory(quint64 generation, const QString& path, int retentionDays,
+                     int historyTopN = Config{}.historyTopN);
     void disableHistory(const QString& reason);
-    void setRetention(int retentionDays);
+    void setRetention(int retentionDays, int historyTopN = Config{}.historyTopN);
     void queryHistory(const netmon::gui::HistoryRequest& request);
     void exportCsv(const QString& path, const netmon::gui::HistoryResult& result);
     void saveConfig(const netmon::Config& config, const QString& path);
