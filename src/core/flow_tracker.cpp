@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/flow_tracker.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "core/service_names.h"
@@ -50,20 +51,13 @@ std::uint64_t flowId(const SocketRecord& record) {
     return FlowKeyHash{}(record.key) ^ (record.inode * 0x9E3779B97F4A7C15ULL);
 }
 
-TrackedFlow FlowTracker::follow(const SocketRecord& record, const SocketOwner* owner,
-                                double elapsedSeconds, bool closed) {
-    const std::uint64_t id = flowId(record);
-    const auto previous = m_flows.find(id);
-    const bool seenBefore = previous != m_flows.end();
+FlowTracker::TickBytes FlowTracker::follow(FlowStat& stat, bool seenBefore,
+                                           const SocketRecord& record, const SocketOwner* owner,
+                                           double elapsedSeconds, bool closed) const {
     const bool baseline = !m_lastTick.has_value();
-
-    TrackedFlow flow;
-    FlowStat& stat = flow.stat;
-    if (seenBefore) {
-        stat = previous->second.stat;  // keeps the owner, names and counters seen before
-    }
+    TickBytes flow;
     stat.key = record.key;
-    stat.id = id;
+    stat.id = flowId(record);
     stat.state = record.state;
     stat.listening = record.listening;
     if (!closed || !seenBefore) {
@@ -91,21 +85,20 @@ TrackedFlow FlowTracker::follow(const SocketRecord& record, const SocketOwner* o
     const std::optional<std::uint64_t> before = seenBefore ? stat.bytesIn : std::nullopt;
     const std::optional<std::uint64_t> beforeOut = seenBefore ? stat.bytesOut : std::nullopt;
     if (!baseline) {
-        flow.tickBytesIn = growth(before, record.bytesReceived);
-        flow.tickBytesOut = growth(beforeOut, record.bytesSent);
+        flow.in = growth(before, record.bytesReceived);
+        flow.out = growth(beforeOut, record.bytesSent);
     }
     stat.bytesIn = highest(before, record.bytesReceived);
     stat.bytesOut = highest(beforeOut, record.bytesSent);
     stat.packetsIn = highest(seenBefore ? stat.packetsIn : std::nullopt, record.segmentsIn);
     stat.packetsOut = highest(seenBefore ? stat.packetsOut : std::nullopt, record.segmentsOut);
     if (stat.bytesIn && elapsedSeconds > 0) {
-        stat.inBitsPerSecond = static_cast<double>(flow.tickBytesIn) * 8.0 / elapsedSeconds;
-        stat.outBitsPerSecond = static_cast<double>(flow.tickBytesOut) * 8.0 / elapsedSeconds;
+        stat.inBitsPerSecond = static_cast<double>(flow.in) * 8.0 / elapsedSeconds;
+        stat.outBitsPerSecond = static_cast<double>(flow.out) * 8.0 / elapsedSeconds;
     } else {
         stat.inBitsPerSecond.reset();
         stat.outBitsPerSecond.reset();
     }
-    flow.closed = closed;
     return flow;
 }
 
@@ -118,39 +111,78 @@ std::vector<TrackedFlow> FlowTracker::update(
         const auto found = owners.find(record.inode);
         return record.inode != 0 && found != owners.end() ? &found->second : nullptr;
     };
+    ++m_update;
 
+    // Exactly the room every flow that comes out needs, vanished ones included: growing it
+    // mid-way copies all of them, and an upper bound of twice the table was the largest
+    // allocation of a tick under a flood of short flows.
+    std::size_t stillOpen = 0;
+    for (const SocketRecord& record : reading.open) {
+        stillOpen += m_flows.contains(flowId(record)) ? 1 : 0;
+    }
     std::vector<TrackedFlow> out;
-    out.reserve(reading.open.size() + reading.closed.size());
-    std::unordered_map<std::uint64_t, Known> next;
-    next.reserve(reading.open.size());
+    out.reserve(reading.open.size() + reading.closed.size() + m_flows.size() -
+                std::min(stillOpen, m_flows.size()));
     std::unordered_set<std::uint64_t> destroyed;
     for (const SocketRecord& record : reading.closed) {
-        destroyed.insert(flowId(record));
-        out.push_back(follow(record, ownerOf(record), elapsed, true));
+        const std::uint64_t id = flowId(record);
+        destroyed.insert(id);
+        const auto previous = m_flows.find(id);
+        TrackedFlow flow;
+        if (previous != m_flows.end()) {
+            flow.stat = previous->second.stat;  // the owner, names and counters seen before
+        }
+        const TickBytes bytes =
+            follow(flow.stat, previous != m_flows.end(), record, ownerOf(record), elapsed, true);
+        flow.tickBytesIn = bytes.in;
+        flow.tickBytesOut = bytes.out;
+        flow.closed = true;
+        out.push_back(std::move(flow));
     }
     for (const SocketRecord& record : reading.open) {
         const std::uint64_t id = flowId(record);
-        if (destroyed.contains(id) || next.contains(id)) {
-            continue;  // the destroy notice has the final counters; duplicates are dropped
+        if (destroyed.contains(id)) {
+            continue;  // the destroy notice has the final counters
         }
-        TrackedFlow flow = follow(record, ownerOf(record), elapsed, false);
-        next.emplace(id, Known{flow.stat});
-        out.push_back(std::move(flow));
+        // Updated where it is kept, then copied out once.
+        const auto [known, created] = m_flows.try_emplace(id);
+        if (!created && known->second.update == m_update) {
+            continue;  // a duplicate in this reading
+        }
+        const TickBytes bytes =
+            follow(known->second.stat, !created, record, ownerOf(record), elapsed, false);
+        known->second.update = m_update;
+        out.push_back(TrackedFlow{known->second.stat, bytes.in, bytes.out, false});
     }
     // Vanished without a destroy notice: closed, with the bytes last counted.
-    for (auto& [id, known] : m_flows) {
-        if (!next.contains(id) && !destroyed.contains(id)) {
+    for (auto it = m_flows.begin(); it != m_flows.end();) {
+        if (it->second.update == m_update) {
+            ++it;
+            continue;
+        }
+        if (!destroyed.contains(it->first)) {
             TrackedFlow flow;
-            flow.stat = std::move(known.stat);
+            flow.stat = std::move(it->second.stat);
             flow.stat.inBitsPerSecond.reset();
             flow.stat.outBitsPerSecond.reset();
             flow.closed = true;
             out.push_back(std::move(flow));
         }
+        it = m_flows.erase(it);
     }
-    m_flows = std::move(next);
     m_lastTick = now;
     return out;
+}
+
+std::vector<FlowStat> FlowTracker::openFlows() const {
+    std::vector<FlowStat> flows;
+    flows.reserve(m_flows.size());
+    for (const auto& [id, known] : m_flows) {
+        flows.push_back(known.stat);
+        flows.back().inBitsPerSecond.reset();
+        flows.back().outBitsPerSecond.reset();
+    }
+    return flows;
 }
 
 }  // namespace netmon
