@@ -2,6 +2,7 @@
 #include "storage/breakdown_fold.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -94,6 +95,42 @@ void foldIntoBucket(BucketRows& bucket, BatchBytes batch, std::size_t limit,
         order.add(row.total(), newcomer.name);
         bucket.named.emplace(std::move(newcomer.name), row);
     }
+}
+
+std::vector<BreakdownSample> keepLargest(std::vector<BreakdownSample> samples, std::size_t keep) {
+    std::map<std::pair<Breakdown, TimePoint>, std::vector<BreakdownSample*>> ticks;
+    for (BreakdownSample& sample : samples) {
+        ticks[{sample.dimension, sample.time}].push_back(&sample);
+    }
+    if (std::all_of(ticks.begin(), ticks.end(),
+                    [keep](const auto& tick) { return tick.second.size() <= keep; })) {
+        return samples;  // the usual case: nothing to fold
+    }
+    std::vector<BreakdownSample> kept;
+    for (auto& [tick, members] : ticks) {
+        const auto bytes = [](const BreakdownSample* sample) {
+            return sample->other ? 0 : sample->bytesIn + sample->bytesOut;  // "other" last
+        };
+        const auto cut =
+            members.begin() + static_cast<std::ptrdiff_t>(std::min(keep, members.size()));
+        std::nth_element(members.begin(), cut == members.begin() ? cut : cut - 1, members.end(),
+                         [&](const BreakdownSample* a, const BreakdownSample* b) {
+                             return bytes(a) > bytes(b);
+                         });
+        BreakdownSample other{tick.first, {}, tick.second, 0, 0, true};
+        for (auto it = members.begin(); it != members.end(); ++it) {
+            if (it < cut && !(*it)->other) {
+                kept.push_back(std::move(**it));
+            } else {
+                other.bytesIn += (*it)->bytesIn;
+                other.bytesOut += (*it)->bytesOut;
+            }
+        }
+        if (other.bytesIn + other.bytesOut > 0) {
+            kept.push_back(std::move(other));
+        }
+    }
+    return kept;
 }
 
 }  // namespace netmon::storage

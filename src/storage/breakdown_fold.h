@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "storage/history_types.h"
 #include "storage/other_candidates.h"
 
 namespace netmon::storage {
@@ -19,6 +20,14 @@ struct BucketRows {
 };
 
 using BatchBytes = std::vector<std::pair<std::string, BreakdownBytes>>;  // one entry per key
+
+// Keys remembered in "other" per row kept (OtherCandidates), and kept by name per tick.
+inline constexpr std::size_t kTrackedPerRow = 4;
+
+// At most `keep` samples by name per dimension and time (one tick): the largest by bytes; the
+// rest are summed into one sample marked `other`. A flood of new sources so queues and writes
+// a bounded number of samples a tick, with the same totals.
+std::vector<BreakdownSample> keepLargest(std::vector<BreakdownSample> samples, std::size_t keep);
 
 // Adds a batch's bytes per key to `bucket` so that at most `limit` keys keep a row:
 // - a key with a row adds to it;

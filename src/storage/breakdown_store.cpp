@@ -19,7 +19,6 @@ constexpr std::size_t kMinCachedIds = 16'384;
 // Buckets per table and dimension whose "other" candidates are kept: the current one and the
 // one before (a batch may straddle the hour).
 constexpr std::size_t kCandidateBuckets = 2;
-constexpr std::size_t kCandidatesPerRow = 4;
 
 std::string selectSql(const char* table) {
     return std::string("SELECT k.dimension, k.id, k.name, b.bytes_in, b.bytes_out FROM ") + table +
@@ -108,7 +107,7 @@ OtherCandidates& BreakdownStore::candidatesFor(const Bucket& bucket, std::size_t
         m_candidates.clear();  // sized for the old limit
         m_candidatesLimit = limit;
     }
-    auto [found, created] = m_candidates.try_emplace(bucket, kCandidatesPerRow * limit);
+    auto [found, created] = m_candidates.try_emplace(bucket, kTrackedPerRow * limit);
     if (created) {
         // Keep the latest buckets of this table and dimension; older ones are closed.
         std::vector<std::map<Bucket, OtherCandidates>::iterator> same;
@@ -136,9 +135,8 @@ Result<void> BreakdownStore::put(Table table, std::int64_t start, std::int64_t i
     return statement.run();
 }
 
-Result<void> BreakdownStore::writeBucket(const Bucket& bucket,
-                                         std::unordered_map<std::string, BreakdownBytes> batch,
-                                         std::size_t limit, std::vector<std::int64_t>& dropped) {
+Result<void> BreakdownStore::writeBucket(const Bucket& bucket, BucketBatch batch, std::size_t limit,
+                                         std::vector<std::int64_t>& dropped) {
     const std::int64_t named = keyDimension(bucket.dimension);
     const std::int64_t other = otherKeyDimension(bucket.dimension);
     BucketRows rows;
@@ -167,10 +165,11 @@ Result<void> BreakdownStore::writeBucket(const Bucket& bucket,
     select.reset();
 
     const BucketRows before = rows;
-    foldIntoBucket(
-        rows,
-        BatchBytes(std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end())),
-        limit, candidatesFor(bucket, limit));
+    foldIntoBucket(rows,
+                   BatchBytes(std::make_move_iterator(batch.keys.begin()),
+                              std::make_move_iterator(batch.keys.end())),
+                   limit, candidatesFor(bucket, limit));
+    rows.other += batch.other;  // what a tick already summed as "other" (keepLargest)
 
     for (const auto& [name, bytes] : before.named) {
         if (!rows.named.contains(name)) {
@@ -228,14 +227,17 @@ Result<void> BreakdownStore::write(std::span<const BreakdownSample* const> sampl
         m_ids.clear();
     }
     // The batch summed per bucket and key first: one fold per bucket, not per sample.
-    std::map<Bucket, std::unordered_map<std::string, BreakdownBytes>> sums;
+    std::map<Bucket, BucketBatch> sums;
     for (const BreakdownSample* sample : samples) {
         const std::int64_t ms = toUnixMs(sample->time);
         // SQLite integers are signed 64-bit; no host moves 2^63 bytes in one tick.
         const BreakdownBytes bytes{static_cast<std::int64_t>(sample->bytesIn),
                                    static_cast<std::int64_t>(sample->bytesOut)};
-        sums[{Hour, sample->dimension, bucketStart(ms, kHourMs)}][sample->name] += bytes;
-        sums[{Day, sample->dimension, days.dayStart(ms)}][sample->name] += bytes;
+        for (const Bucket& bucket : {Bucket{Hour, sample->dimension, bucketStart(ms, kHourMs)},
+                                     Bucket{Day, sample->dimension, days.dayStart(ms)}}) {
+            BucketBatch& batch = sums[bucket];
+            (sample->other ? batch.other : batch.keys[sample->name]) += bytes;
+        }
     }
     std::vector<std::int64_t> dropped;
     for (auto& [bucket, batch] : sums) {

@@ -26,7 +26,8 @@ namespace netmon::storage {
 // transaction, on the writer thread.
 //
 // Memory: the key id cache is cleared beyond max(16,384, 8 × limit) names; "other"'s
-// candidates are 4 × limit keys per bucket, for the latest two hours and days per dimension.
+// candidates are kTrackedPerRow × limit keys per bucket, for the latest two hours and days per
+// dimension.
 class BreakdownStore {
 public:
     static Result<BreakdownStore> create(Connection& connection);
@@ -45,13 +46,16 @@ private:
         std::int64_t start;
         friend auto operator<=>(const Bucket&, const Bucket&) = default;
     };
+    struct BucketBatch {
+        std::unordered_map<std::string, BreakdownBytes> keys;
+        BreakdownBytes other;  // samples that were "other" already
+    };
 
     BreakdownStore() = default;
     // The id of (dimension code, name) in breakdown_keys, created if new.
     Result<std::int64_t> keyId(std::int64_t dimension, const std::string& name);
-    Result<void> writeBucket(const Bucket& bucket,
-                             std::unordered_map<std::string, BreakdownBytes> batch,
-                             std::size_t limit, std::vector<std::int64_t>& dropped);
+    Result<void> writeBucket(const Bucket& bucket, BucketBatch batch, std::size_t limit,
+                             std::vector<std::int64_t>& dropped);
     Result<void> put(Table table, std::int64_t start, std::int64_t id, const BreakdownBytes& bytes);
     // Keys whose last row went (a row dropped into "other") leave breakdown_keys.
     Result<void> deleteUnusedKeys(const std::vector<std::int64_t>& ids);

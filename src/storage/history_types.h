@@ -36,6 +36,8 @@ struct BreakdownSample {
     TimePoint time;
     std::uint64_t bytesIn = 0;
     std::uint64_t bytesOut = 0;
+    // The sum of the tick's keys beyond those kept by name (keepLargest); `name` is unused.
+    bool other = false;
 };
 
 // What the writer queues: one interface's tick, or one host's or process's tick.

@@ -31,6 +31,7 @@ public:
     Result<void> flush();
     void setRetention(RetentionPolicy retention);
     [[nodiscard]] WriterStatus status() const;
+    [[nodiscard]] std::size_t breakdownTopN() const;
 
 private:
     void run();
@@ -38,7 +39,6 @@ private:
     Result<void> writeBatch(const std::vector<Sample>& batch);
     Result<void> reopenIfNeeded();
     void retainIfDue();
-    [[nodiscard]] std::size_t breakdownTopN() const;
     void dropOverflowLocked();
 
     const Options m_options;

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
+#include <vector>
 
 namespace netmon::storage {
 namespace {
@@ -109,6 +111,48 @@ TEST(OtherCandidates, KeepsAtMostItsCapacityAndTheHeaviestKeys) {
     candidates.forget("heavy");
     EXPECT_EQ(candidates.inOther("heavy"), BreakdownBytes{});
     EXPECT_EQ(candidates.size(), 2U);
+}
+
+TEST(KeepLargest, ATickWithinTheLimitIsUnchanged) {
+    const TimePoint tick{std::chrono::seconds(1'700'000'000)};
+    std::vector<BreakdownSample> samples{{Breakdown::Host, "a", tick, 5, 1},
+                                         {Breakdown::Host, "b", tick, 7, 0}};
+    const auto kept = keepLargest(samples, 2);
+    ASSERT_EQ(kept.size(), 2U);
+    EXPECT_EQ(kept[0].name, "a");
+    EXPECT_FALSE(kept[1].other);
+}
+
+// Per dimension and tick: the largest by name, the rest in one "other" sample, same totals.
+TEST(KeepLargest, TheRestOfATickBecomesOneOtherSamplePerDimension) {
+    const TimePoint tick{std::chrono::seconds(1'700'000'000)};
+    std::vector<BreakdownSample> samples;
+    std::uint64_t hostsIn = 0;
+    for (int i = 1; i <= 10; ++i) {
+        samples.push_back({Breakdown::Host, "h" + std::to_string(i), tick,
+                           static_cast<std::uint64_t>(100 * i), 1});
+        hostsIn += static_cast<std::uint64_t>(100 * i);
+    }
+    samples.push_back({Breakdown::Process, "curl", tick, 3, 3});
+    const auto kept = keepLargest(samples, 3);
+    std::set<std::string> names;
+    BreakdownSample hostsOther;
+    std::uint64_t keptIn = 0;
+    for (const BreakdownSample& sample : kept) {
+        if (sample.other) {
+            EXPECT_EQ(sample.dimension, Breakdown::Host);
+            EXPECT_EQ(sample.time, tick);
+            hostsOther = sample;
+        } else {
+            names.insert(sample.name);
+            keptIn += sample.dimension == Breakdown::Host ? sample.bytesIn : 0;
+        }
+    }
+    EXPECT_EQ(names, (std::set<std::string>{"h8", "h9", "h10", "curl"}));
+    EXPECT_EQ(hostsOther.bytesIn, 100U * (1 + 2 + 3 + 4 + 5 + 6 + 7));
+    EXPECT_EQ(hostsOther.bytesOut, 7U);
+    EXPECT_EQ(keptIn + hostsOther.bytesIn, hostsIn);
+    EXPECT_EQ(kept.size(), 5U);  // 3 hosts, their "other", curl
 }
 
 }  // namespace
