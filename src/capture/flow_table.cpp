@@ -39,15 +39,13 @@ void FlowTable::countPacket(std::size_t interfaceSlot, const ParsedPacket& packe
 void FlowTable::count(std::size_t interfaceSlot, const FlowKey& key, TrafficDirection direction,
                       std::uint64_t bytes) {
     auto found = m_flows.find(key);
-    if (found == m_flows.end()) {
-        if (m_flows.size() >= m_capacity && !evictIdle()) {
-            ++m_overflowInTick;
-            countOther(interfaceSlot, direction, bytes, false);
-            return;
-        }
-        found = m_flows.emplace(key, Counters{}).first;
+    Node* node = found != m_flows.end() ? &*found : newFlow(key);
+    if (node == nullptr) {
+        ++m_overflowInTick;
+        countOther(interfaceSlot, direction, bytes, false);
+        return;
     }
-    Counters& counters = found->second;
+    Counters& counters = node->second;
     if (direction == TrafficDirection::In) {
         counters.bytesIn += bytes;
         ++counters.packetsIn;
@@ -55,7 +53,51 @@ void FlowTable::count(std::size_t interfaceSlot, const FlowKey& key, TrafficDire
         counters.bytesOut += bytes;
         ++counters.packetsOut;
     }
-    counters.lastTick = m_tick;
+    if (counters.lastTick != m_tick) {
+        // First packet of this tick: to the newest end, so the oldest end holds the flows
+        // seen longest ago and eviction only ever looks there.
+        counters.lastTick = m_tick;
+        unlink(*node);
+        append(*node);
+    }
+}
+
+// A new flow's node, in place of the flow seen longest ago when the table is full; null when
+// that one was seen in this tick too (then every flow was: nothing may go).
+FlowTable::Node* FlowTable::newFlow(const FlowKey& key) {
+    if (m_flows.size() < m_capacity) {
+        Node& node = *m_flows.emplace(key, Counters{}).first;
+        append(node);
+        return &node;
+    }
+    if (m_oldest == nullptr || m_oldest->second.lastTick >= m_tick) {
+        return nullptr;
+    }
+    // Reuse the evicted flow's node for the new one: no allocation, nothing scanned.
+    Node& evicted = *m_oldest;
+    unlink(evicted);
+    auto handle = m_flows.extract(evicted.first);
+    handle.key() = key;
+    handle.mapped() = Counters{};
+    Node& node = *m_flows.insert(std::move(handle)).position;
+    append(node);
+    ++m_evictedInTick;
+    ++m_evictedTotal;
+    return &node;
+}
+
+void FlowTable::unlink(Node& node) {
+    Counters& counters = node.second;
+    (counters.older != nullptr ? counters.older->second.newer : m_oldest) = counters.newer;
+    (counters.newer != nullptr ? counters.newer->second.older : m_newest) = counters.older;
+    counters.older = counters.newer = nullptr;
+}
+
+void FlowTable::append(Node& node) {
+    node.second.older = m_newest;
+    node.second.newer = nullptr;
+    (m_newest != nullptr ? m_newest->second.newer : m_oldest) = &node;
+    m_newest = &node;
 }
 
 void FlowTable::countOther(std::size_t interfaceSlot, TrafficDirection direction,
@@ -113,30 +155,6 @@ std::vector<std::string> FlowTable::endTick() {
     m_overflowInTick = 0;
     ++m_tick;
     return warnings;
-}
-
-// Evicts the oldest idle flows, a sixteenth of the table at a time so that the scan is paid
-// once per many new flows. False when no flow is idle.
-bool FlowTable::evictIdle() {
-    using Entry = std::pair<std::uint64_t, FlowKey>;
-    std::vector<Entry> idle;
-    for (const auto& [key, counters] : m_flows) {
-        if (counters.lastTick < m_tick) {
-            idle.emplace_back(counters.lastTick, key);
-        }
-    }
-    if (idle.empty()) {
-        return false;
-    }
-    const std::size_t batch = std::min(idle.size(), std::max<std::size_t>(m_capacity / 16, 1));
-    std::nth_element(idle.begin(), idle.begin() + static_cast<std::ptrdiff_t>(batch) - 1,
-                     idle.end(), [](const Entry& a, const Entry& b) { return a.first < b.first; });
-    for (std::size_t i = 0; i < batch; ++i) {
-        m_flows.erase(idle[i].second);
-    }
-    m_evictedInTick += batch;
-    m_evictedTotal += batch;
-    return true;
 }
 
 }  // namespace netmon::capture

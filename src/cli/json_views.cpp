@@ -153,7 +153,10 @@ nlohmann::json visibilityJson(const Visibility& visibility) {
 }
 
 nlohmann::json breakdownRowJson(const storage::BreakdownRow& row) {
-    return {{"name", row.name}, {"bytes_in", row.bytesIn}, {"bytes_out", row.bytesOut}};
+    return {{"name", row.name},
+            {"bytes_in", row.bytesIn},
+            {"bytes_out", row.bytesOut},
+            {"other", row.other}};
 }
 
 nlohmann::json historyRowJson(const storage::HistoryRow& row) {

@@ -40,7 +40,9 @@ public:
     }
 
     static constexpr const char* kUnknownProcess = "unknown (needs admin)";
-    // Idle hosts and processes remembered at most (beyond it the smallest idle ones go).
+    // Idle hosts and processes remembered at most (beyond it the smallest idle ones go). Those
+    // with open flows are bounded by the flows the source reports (the capture engine's flow
+    // table, the socket table), so a flood of new sources cannot grow these maps past both.
     static constexpr std::size_t kMaxRemembered = 20'000;
 
 private:

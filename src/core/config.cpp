@@ -130,6 +130,14 @@ std::optional<std::string> checkRetentionDays(int days) {
     return std::nullopt;
 }
 
+std::optional<std::string> checkHistoryTopN(int count) {
+    if (count < Config::kMinHistoryTopN || count > Config::kMaxHistoryTopN) {
+        return "hosts and processes kept per hour must be between 10 and 10000, not " +
+               std::to_string(count);
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> checkInterfaceName(std::string_view name) {
     // Linux allows up to 15 bytes (IFNAMSIZ - 1); Windows aliases are longer, so only refuse
     // what no OS accepts.
@@ -166,6 +174,7 @@ LoadedConfig parseConfig(std::string_view jsonText) {
     config.samplingInterval = std::chrono::milliseconds{intervalMs};
 
     readSetting(root, "retention_days", config.retentionDays, checkRetentionDays, warnings);
+    readSetting(root, "history_top_n", config.historyTopN, checkHistoryTopN, warnings);
 
     std::string mode(toString(config.captureMode));
     readSetting(
@@ -199,7 +208,7 @@ LoadedConfig parseConfig(std::string_view jsonText) {
 
     static constexpr std::array kKnownKeys{
         "version", "sampling_interval_ms", "retention_days", "capture_mode",
-        "privacy", "monitored_interfaces", "database_path"};
+        "privacy", "monitored_interfaces", "database_path",  "history_top_n"};
     for (const auto& [key, value] : root.items()) {
         if (std::find(kKnownKeys.begin(), kKnownKeys.end(), key) == kKnownKeys.end()) {
             warnings.push_back("unknown setting '" + key + "' ignored");
@@ -215,6 +224,7 @@ std::string serializeConfig(const Config& config) {
         {"version", 1},
         {"sampling_interval_ms", config.samplingInterval.count()},
         {"retention_days", config.retentionDays},
+        {"history_top_n", config.historyTopN},
         {"capture_mode", std::string(toString(config.captureMode))},
         {"privacy",
          {{"resolve_host_names", config.privacy.resolveHostNames},

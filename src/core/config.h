@@ -31,9 +31,14 @@ struct Config {
     static constexpr std::chrono::milliseconds kMaxSamplingInterval{60'000};
     static constexpr int kMinRetentionDays = 1;
     static constexpr int kMaxRetentionDays = 3650;
+    static constexpr int kMinHistoryTopN = 10;
+    static constexpr int kMaxHistoryTopN = 10'000;
 
     std::chrono::milliseconds samplingInterval{1000};
     int retentionDays = 90;
+    // Hosts and processes with their own history row per hour and per day; the rest add up
+    // in one "other" row, so a flood of new sources stores a bounded number of rows.
+    int historyTopN = 200;
     CaptureMode captureMode = CaptureMode::Auto;
     PrivacySettings privacy;
     std::vector<std::string> monitoredInterfaces;  // empty: all of them
@@ -45,6 +50,7 @@ struct Config {
 // Each returns why a value is refused (for the CLI and the settings screen), or nothing.
 std::optional<std::string> checkSamplingInterval(std::chrono::milliseconds interval);
 std::optional<std::string> checkRetentionDays(int days);
+std::optional<std::string> checkHistoryTopN(int count);
 std::optional<std::string> checkInterfaceName(std::string_view name);
 
 struct LoadedConfig {

@@ -77,10 +77,14 @@ void FlowPipeline::tick(Snapshot& snapshot) {
         snapshot.warnings.push_back("Could not read the socket table (" +
                                     std::string(m_sockets->mechanism()) +
                                     "): " + reading.error().describe());
-        snapshot.flows = m_lastFlows;
-        for (FlowStat& flow : snapshot.flows) {
-            flow.inBitsPerSecond.reset();
-            flow.outBitsPerSecond.reset();
+        // The tracker still holds them: no copy of every flow is kept for this rare case.
+        snapshot.flows = m_tracker.openFlows();
+        if (nameHosts) {
+            for (FlowStat& flow : snapshot.flows) {
+                if (!flow.listening && worthNaming(flow.key.remoteAddress)) {
+                    flow.remoteHostName = m_resolver->nameFor(flow.key.remoteAddress.unmapped());
+                }
+            }
         }
         return;
     }
@@ -103,6 +107,7 @@ void FlowPipeline::tick(Snapshot& snapshot) {
     }
 
     std::vector<TrackedFlow> tracked = m_tracker.update(*reading, owners, snapshot.steadyTime);
+    *reading = SocketReading{};  // every flow is in `tracked` now: free the reading's copy
     if (nameHosts) {
         for (TrackedFlow& flow : tracked) {
             if (!flow.stat.listening && worthNaming(flow.stat.key.remoteAddress)) {
@@ -117,6 +122,8 @@ void FlowPipeline::tick(Snapshot& snapshot) {
     m_aggregator.update(tracked, elapsed);
 
     snapshot.flows.clear();
+    snapshot.flows.reserve(static_cast<std::size_t>(std::count_if(
+        tracked.begin(), tracked.end(), [](const TrackedFlow& flow) { return !flow.closed; })));
     bool ownersHidden = false;
     for (TrackedFlow& flow : tracked) {
         if (!flow.closed) {
@@ -124,7 +131,7 @@ void FlowPipeline::tick(Snapshot& snapshot) {
             snapshot.flows.push_back(std::move(flow.stat));
         }
     }
-    m_lastFlows = snapshot.flows;
+    tracked = {};  // before the hosts' and processes' lists are made
     snapshot.hosts = m_aggregator.hosts();
     snapshot.processes = m_aggregator.processes();
     snapshot.hostTraffic = m_aggregator.hostTraffic();

@@ -39,7 +39,6 @@ private:
     MonitoringMode m_mode;
     FlowTracker m_tracker;
     Aggregator m_aggregator;
-    std::vector<FlowStat> m_lastFlows;
     std::optional<std::chrono::steady_clock::time_point> m_lastTick;
 
     mutable std::mutex m_privacyMutex;

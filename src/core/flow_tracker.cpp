@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/flow_tracker.h"
 
+#include <algorithm>
+
 #include "core/service_names.h"
 
 namespace netmon {
@@ -48,21 +50,13 @@ std::uint64_t flowId(const SocketRecord& record) {
     return FlowKeyHash{}(record.key) ^ (record.inode * 0x9E3779B97F4A7C15ULL);
 }
 
-TrackedFlow FlowTracker::follow(const SocketRecord& record, const SocketOwner* owner,
-                                double elapsedSeconds, bool closed) {
-    const std::uint64_t id = flowId(record);
-    const auto previous = m_flows.find(id);
-    const bool seenBefore = previous != m_flows.end();
+FlowTracker::TickBytes FlowTracker::follow(FlowStat& stat, bool seenBefore,
+                                           const SocketRecord& record, const SocketOwner* owner,
+                                           double elapsedSeconds, bool closed) const {
     const bool baseline = !m_lastTick.has_value();
-
-    TrackedFlow flow;
-    FlowStat& stat = flow.stat;
-    if (seenBefore) {
-        stat = previous->second.stat;  // keeps the owner, names and counters seen before
-        flow.countedAtClose = previous->second.countedAtClose;
-    }
+    TickBytes flow;
     stat.key = record.key;
-    stat.id = id;
+    stat.id = flowId(record);
     stat.state = record.state;
     stat.listening = record.listening;
     if (!closed || !seenBefore) {
@@ -90,21 +84,20 @@ TrackedFlow FlowTracker::follow(const SocketRecord& record, const SocketOwner* o
     const std::optional<std::uint64_t> before = seenBefore ? stat.bytesIn : std::nullopt;
     const std::optional<std::uint64_t> beforeOut = seenBefore ? stat.bytesOut : std::nullopt;
     if (!baseline) {
-        flow.tickBytesIn = growth(before, record.bytesReceived);
-        flow.tickBytesOut = growth(beforeOut, record.bytesSent);
+        flow.in = growth(before, record.bytesReceived);
+        flow.out = growth(beforeOut, record.bytesSent);
     }
     stat.bytesIn = highest(before, record.bytesReceived);
     stat.bytesOut = highest(beforeOut, record.bytesSent);
     stat.packetsIn = highest(seenBefore ? stat.packetsIn : std::nullopt, record.segmentsIn);
     stat.packetsOut = highest(seenBefore ? stat.packetsOut : std::nullopt, record.segmentsOut);
     if (stat.bytesIn && elapsedSeconds > 0) {
-        stat.inBitsPerSecond = static_cast<double>(flow.tickBytesIn) * 8.0 / elapsedSeconds;
-        stat.outBitsPerSecond = static_cast<double>(flow.tickBytesOut) * 8.0 / elapsedSeconds;
+        stat.inBitsPerSecond = static_cast<double>(flow.in) * 8.0 / elapsedSeconds;
+        stat.outBitsPerSecond = static_cast<double>(flow.out) * 8.0 / elapsedSeconds;
     } else {
         stat.inBitsPerSecond.reset();
         stat.outBitsPerSecond.reset();
     }
-    flow.closed = closed;
     return flow;
 }
 
@@ -117,15 +110,34 @@ std::vector<TrackedFlow> FlowTracker::update(
         const auto found = owners.find(record.inode);
         return record.inode != 0 && found != owners.end() ? &found->second : nullptr;
     };
+    ++m_update;
 
+    // Exactly the room every flow that comes out needs, vanished ones included: growing it
+    // mid-way copies all of them, and an upper bound of twice the table was the largest
+    // allocation of a tick under a flood of short flows.
+    std::size_t stillOpen = 0;
+    for (const SocketRecord& record : reading.open) {
+        stillOpen += m_flows.contains(flowId(record)) ? 1 : 0;
+    }
     std::vector<TrackedFlow> out;
-    out.reserve(reading.open.size() + reading.closed.size());
-    std::unordered_map<std::uint64_t, Known> next;
-    next.reserve(reading.open.size());
+    out.reserve(reading.open.size() + reading.closed.size() + m_flows.size() -
+                std::min(stillOpen, m_flows.size()));
     std::unordered_map<std::uint64_t, std::size_t> destroyed;  // id → its entry in `out`
     for (const SocketRecord& record : reading.closed) {
-        destroyed.emplace(flowId(record), out.size());
-        out.push_back(follow(record, ownerOf(record), elapsed, true));
+        const std::uint64_t id = flowId(record);
+        const auto previous = m_flows.find(id);
+        TrackedFlow flow;
+        if (previous != m_flows.end()) {
+            flow.stat = previous->second.stat;  // the owner, names and counters seen before
+            flow.countedAtClose = previous->second.countedAtClose;
+        }
+        const TickBytes bytes =
+            follow(flow.stat, previous != m_flows.end(), record, ownerOf(record), elapsed, true);
+        flow.tickBytesIn = bytes.in;
+        flow.tickBytesOut = bytes.out;
+        flow.closed = true;
+        destroyed.emplace(id, out.size());
+        out.push_back(std::move(flow));
     }
     for (const SocketRecord& record : reading.open) {
         const std::uint64_t id = flowId(record);
@@ -133,30 +145,54 @@ std::vector<TrackedFlow> FlowTracker::update(
             // The destroy notice has the final counters. A socket still listed under its id is
             // its TIME_WAIT successor (or a stale duplicate): from the next tick on it shows
             // those counters, already counted.
-            next.try_emplace(id, Known{out[closed->second].stat, true});
+            Known& known = m_flows[id];
+            if (known.update != m_update) {
+                known.stat = out[closed->second].stat;
+                known.countedAtClose = true;
+                known.update = m_update;
+            }
             continue;
         }
-        if (next.contains(id)) {
-            continue;  // duplicates are dropped
+        // Updated where it is kept, then copied out once.
+        const auto [known, created] = m_flows.try_emplace(id);
+        if (!created && known->second.update == m_update) {
+            continue;  // a duplicate in this reading
         }
-        TrackedFlow flow = follow(record, ownerOf(record), elapsed, false);
-        next.emplace(id, Known{flow.stat, flow.countedAtClose});
-        out.push_back(std::move(flow));
+        const TickBytes bytes =
+            follow(known->second.stat, !created, record, ownerOf(record), elapsed, false);
+        known->second.update = m_update;
+        out.push_back(TrackedFlow{known->second.stat, bytes.in, bytes.out, false,
+                                  known->second.countedAtClose});
     }
     // Vanished without a destroy notice: closed, with the bytes last counted.
-    for (auto& [id, known] : m_flows) {
-        if (!next.contains(id) && !destroyed.contains(id) && !known.countedAtClose) {
+    for (auto it = m_flows.begin(); it != m_flows.end();) {
+        if (it->second.update == m_update) {
+            ++it;
+            continue;
+        }
+        if (!destroyed.contains(it->first) && !it->second.countedAtClose) {
             TrackedFlow flow;
-            flow.stat = std::move(known.stat);
+            flow.stat = std::move(it->second.stat);
             flow.stat.inBitsPerSecond.reset();
             flow.stat.outBitsPerSecond.reset();
             flow.closed = true;
             out.push_back(std::move(flow));
         }
+        it = m_flows.erase(it);
     }
-    m_flows = std::move(next);
     m_lastTick = now;
     return out;
+}
+
+std::vector<FlowStat> FlowTracker::openFlows() const {
+    std::vector<FlowStat> flows;
+    flows.reserve(m_flows.size());
+    for (const auto& [id, known] : m_flows) {
+        flows.push_back(known.stat);
+        flows.back().inBitsPerSecond.reset();
+        flows.back().outBitsPerSecond.reset();
+    }
+    return flows;
 }
 
 }  // namespace netmon

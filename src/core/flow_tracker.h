@@ -42,16 +42,28 @@ public:
                                     const std::unordered_map<std::uint64_t, SocketOwner>& owners,
                                     std::chrono::steady_clock::time_point now);
     [[nodiscard]] std::size_t trackedFlows() const { return m_flows.size(); }
+    // The open flows as the last update left them, without rates (for a tick whose read
+    // failed: what was there is still shown).
+    [[nodiscard]] std::vector<FlowStat> openFlows() const;
 
 private:
     struct Known {
         FlowStat stat;
         bool countedAtClose = false;
+        std::uint64_t update = 0;  // the last update() that saw it open
     };
-    TrackedFlow follow(const SocketRecord& record, const SocketOwner* owner, double elapsedSeconds,
-                       bool closed);
+    struct TickBytes {
+        std::uint64_t in = 0;
+        std::uint64_t out = 0;
+    };
+    // Brings `stat` (as last seen, or empty when new) up to `record`; returns the tick's bytes.
+    TickBytes follow(FlowStat& stat, bool seenBefore, const SocketRecord& record,
+                     const SocketOwner* owner, double elapsedSeconds, bool closed) const;
 
+    // Bounded by what the source reports: the socket table, or the capture engine's flow
+    // table (its capacity). Updated in place, so a tick never holds two copies of it.
     std::unordered_map<std::uint64_t, Known> m_flows;
+    std::uint64_t m_update = 0;
     std::optional<std::chrono::steady_clock::time_point> m_lastTick;
 };
 

@@ -41,19 +41,15 @@ std::string HostNameResolver::nameFor(const IpAddress& address) {
             ++m_counters.dropped;  // asked again on a later tick
             return name;
         }
-        if (found == m_cache.end() && m_cache.size() >= m_options.maxCached) {
+        if (found != m_cache.end()) {
+            m_expiry.erase({found->second.expires, address});  // in flight again
+        } else if (m_cache.size() >= m_options.maxCached) {
             // Make room: forget the answered entry that expires first.
-            auto oldest = m_cache.end();
-            for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
-                if (!it->second.pending &&
-                    (oldest == m_cache.end() || it->second.expires < oldest->second.expires)) {
-                    oldest = it;
-                }
-            }
-            if (oldest == m_cache.end()) {
+            if (m_expiry.empty()) {
                 return name;  // everything is in flight
             }
-            m_cache.erase(oldest);
+            m_cache.erase(m_expiry.begin()->second);
+            m_expiry.erase(m_expiry.begin());
         }
         m_cache[address].pending = true;  // an expired name is still shown until refreshed
         m_queue.push_back(address);
@@ -71,12 +67,18 @@ void HostNameResolver::setEnabled(bool enabled) {
     if (!enabled) {
         m_queue.clear();
         m_cache.clear();
+        m_expiry.clear();
     }
 }
 
 HostNameResolver::Counters HostNameResolver::counters() const {
     const std::lock_guard lock(m_mutex);
     return m_counters;
+}
+
+std::size_t HostNameResolver::cacheSize() const {
+    const std::lock_guard lock(m_mutex);
+    return m_cache.size();
 }
 
 void HostNameResolver::work(std::stop_token stop) {
@@ -95,10 +97,12 @@ void HostNameResolver::work(std::stop_token stop) {
         if (!answer) {
             ++m_counters.failures;
         }
-        if (!m_enabled) {
+        const auto found = m_cache.find(address);
+        if (!m_enabled || found == m_cache.end()) {
             continue;  // switched off meanwhile: keep nothing
         }
-        Entry& entry = m_cache[address];
+        Entry& entry = found->second;
+        m_expiry.erase({entry.expires, address});  // two lookups in flight: the last one counts
         entry.pending = false;
         if (answer) {
             // A PTR answer is whatever the remote name server (or an NSS module) says. Made
@@ -109,6 +113,7 @@ void HostNameResolver::work(std::stop_token stop) {
         } else {
             entry.expires = now + m_options.negativeTtl;  // keep any older name meanwhile
         }
+        m_expiry.emplace(entry.expires, address);
     }
 }
 

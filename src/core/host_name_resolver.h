@@ -8,9 +8,11 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/clock.h"
@@ -21,8 +23,10 @@ namespace netmon {
 
 // Reverse DNS off the caller's thread. nameFor() never blocks: it answers from the cache, and
 // queues a lookup for a small pool of worker threads when the address is new or its entry has
-// expired. Answers are kept for `ttl`, failures for `negativeTtl`; the queue and the cache are
-// bounded, so a scan of many addresses cannot grow memory or flood the resolver.
+// expired. Answers are kept for `ttl`, failures for `negativeTtl`; the queue (maxQueued) and
+// the cache (maxCached) are bounded, so a scan of many addresses cannot grow memory or flood
+// the resolver; making room (the answered entry that expires first goes) is O(log n), never a
+// scan of the cache.
 class HostNameResolver {
 public:
     using Lookup = std::function<Result<std::string>(const IpAddress&)>;
@@ -53,6 +57,7 @@ public:
         std::uint64_t dropped = 0;  // not queued because the queue was full
     };
     [[nodiscard]] Counters counters() const;
+    [[nodiscard]] std::size_t cacheSize() const;
 
 private:
     struct Entry {
@@ -68,6 +73,8 @@ private:
     std::condition_variable_any m_queued;
     std::deque<IpAddress> m_queue;
     std::unordered_map<IpAddress, Entry, IpAddressHash> m_cache;
+    // The answered entries (not those in flight) by expiry, soonest first.
+    std::set<std::pair<std::chrono::steady_clock::time_point, IpAddress>> m_expiry;
     bool m_enabled = true;
     Counters m_counters;
     std::vector<std::jthread> m_workers;

@@ -9,6 +9,7 @@
 
 #include "core/calendar.h"
 #include "core/utf8_text.h"
+#include "storage/breakdown_keys.h"
 #include "storage/database_file.h"
 #include "storage/time_buckets.h"
 
@@ -95,6 +96,12 @@ constexpr const char* kBreakdownSql =
     " WHERE h.ts >= ?1 AND h.ts < ?2 AND k.dimension = ?3"
     " GROUP BY k.name ORDER BY bytes_in + bytes_out DESC, k.name LIMIT ?4";
 
+// What history kept only as "other" over the same hours (its own dimension: breakdown_keys.h).
+constexpr const char* kBreakdownOtherSql =
+    "SELECT SUM(h.bytes_in), SUM(h.bytes_out)"
+    " FROM breakdown_hour AS h JOIN breakdown_keys AS k ON k.id = h.key_id"
+    " WHERE h.ts >= ?1 AND h.ts < ?2 AND k.dimension = ?3";
+
 }  // namespace
 
 class HistoryReader::Impl {
@@ -164,15 +171,22 @@ Result<std::vector<HistoryRow>> HistoryReader::query(const HistoryQuery& query) 
 }
 
 Result<std::vector<BreakdownRow>> HistoryReader::breakdown(const BreakdownQuery& query) {
+    auto snapshot = Transaction::beginRead(m_impl->connection);  // rows and "other" agree
+    if (!snapshot) {
+        return tl::unexpected(snapshot.error());
+    }
     auto statement = m_impl->connection.prepare(kBreakdownSql);
-    if (!statement) {
-        return tl::unexpected(statement.error());
+    auto otherStatement = m_impl->connection.prepare(kBreakdownOtherSql);
+    if (!statement || !otherStatement) {
+        return tl::unexpected(statement ? otherStatement.error() : statement.error());
     }
     const std::int64_t untilMs = toUnixMs(query.until);
     const std::int64_t lastHour = bucketStart(untilMs, kHourMs);
-    statement->bind(1, bucketStart(toUnixMs(query.since), kHourMs));
-    statement->bind(2, lastHour == untilMs ? untilMs : lastHour + kHourMs);
-    statement->bind(3, std::int64_t{query.dimension == Breakdown::Host ? 1 : 2});
+    const std::int64_t since = bucketStart(toUnixMs(query.since), kHourMs);
+    const std::int64_t until = lastHour == untilMs ? untilMs : lastHour + kHourMs;
+    statement->bind(1, since);
+    statement->bind(2, until);
+    statement->bind(3, keyDimension(query.dimension));
     statement->bind(4, static_cast<std::int64_t>(query.limit));
     std::vector<BreakdownRow> rows;
     for (;;) {
@@ -181,11 +195,24 @@ Result<std::vector<BreakdownRow>> HistoryReader::breakdown(const BreakdownQuery&
             return tl::unexpected(row.error());
         }
         if (!*row) {
-            return rows;
+            break;
         }
         rows.push_back(
             BreakdownRow{nameAt(*statement, 0), counter(*statement, 1), counter(*statement, 2)});
     }
+    // The hosts (processes) beyond the top N history kept per hour, last, as one row.
+    otherStatement->bind(1, since);
+    otherStatement->bind(2, until);
+    otherStatement->bind(3, otherKeyDimension(query.dimension));
+    auto other = otherStatement->step();
+    if (!other) {
+        return tl::unexpected(other.error());
+    }
+    if (*other && counter(*otherStatement, 0) + counter(*otherStatement, 1) > 0) {
+        rows.push_back(BreakdownRow{kOtherKeyName, counter(*otherStatement, 0),
+                                    counter(*otherStatement, 1), true});
+    }
+    return rows;
 }
 
 Result<std::vector<UsageTotals>> HistoryReader::usage(TimePoint now) {

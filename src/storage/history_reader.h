@@ -21,7 +21,9 @@ public:
 
     // Rows ordered by start time, then interface name.
     Result<std::vector<HistoryRow>> query(const HistoryQuery& query);
-    // Per-host or per-process totals over a range (whole hours), the top `limit` by bytes.
+    // Per-host or per-process totals over a range (whole hours), the top `limit` by bytes, then
+    // (when not zero) one row marked `other`: what history kept only as "other" (beyond the top
+    // N per hour, RetentionPolicy::breakdownTopN).
     Result<std::vector<BreakdownRow>> breakdown(const BreakdownQuery& query);
     // Today's and this month's totals per interface, by the local calendar at `now`.
     Result<std::vector<UsageTotals>> usage(TimePoint now);

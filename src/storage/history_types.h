@@ -36,6 +36,8 @@ struct BreakdownSample {
     TimePoint time;
     std::uint64_t bytesIn = 0;
     std::uint64_t bytesOut = 0;
+    // The sum of the tick's keys beyond those kept by name (keepLargest); `name` is unused.
+    bool other = false;
 };
 
 // What the writer queues: one interface's tick, or one host's or process's tick.
@@ -83,14 +85,18 @@ struct BreakdownQuery {
 };
 
 struct BreakdownRow {
-    std::string name;
+    std::string name;  // "other" for the sum beyond the top N that history keeps
     std::uint64_t bytesIn = 0;
     std::uint64_t bytesOut = 0;
+    bool other = false;  // that "other" row: never a host or process, whatever its name
 };
 
 struct RetentionPolicy {
     std::chrono::hours rawWindow{24};  // single ticks are kept this long
     int retentionDays = 90;            // minute, hour and day rollups are kept this long
+    // Hosts and processes with a row of their own per hour and per day (each); the rest are
+    // summed in one "other" row (the setting history_top_n).
+    std::size_t breakdownTopN = 200;
 };
 
 }  // namespace netmon::storage

@@ -5,6 +5,7 @@
 #include <system_error>
 #include <utility>
 
+#include "storage/breakdown_fold.h"
 #include "storage/database_file.h"
 #include "storage/database_owner.h"
 #include "storage/retention.h"
@@ -93,7 +94,9 @@ void HistoryWriter::append(std::vector<InterfaceSample> samples) {
 }
 
 void HistoryWriter::append(std::vector<BreakdownSample> samples) {
-    m_impl->append(asSamples(std::move(samples)));
+    // A flood of new sources queues a bounded number of samples a tick (totals unchanged).
+    m_impl->append(
+        asSamples(keepLargest(std::move(samples), kTrackedPerRow * m_impl->breakdownTopN())));
 }
 
 Result<void> HistoryWriter::flush() {

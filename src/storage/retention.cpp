@@ -3,6 +3,7 @@
 
 #include <array>
 #include <chrono>
+#include <string_view>
 
 #include "core/calendar.h"
 #include "storage/time_buckets.h"
@@ -19,6 +20,15 @@ RetentionCutoffs retentionCutoffs(const RetentionPolicy& policy, TimePoint now) 
         .day = toUnixMs(localDayStart(rollupCutoff)),
     };
 }
+
+namespace {
+
+constexpr std::string_view kUnusedKeys =
+    "DELETE FROM breakdown_keys WHERE"
+    " NOT EXISTS (SELECT 1 FROM breakdown_hour WHERE key_id = breakdown_keys.id) AND"
+    " NOT EXISTS (SELECT 1 FROM breakdown_day WHERE key_id = breakdown_keys.id)";
+
+}  // namespace
 
 Result<void> applyRetention(Connection& connection, const RetentionPolicy& policy, TimePoint now) {
     const RetentionCutoffs cutoffs = retentionCutoffs(policy, now);
@@ -43,6 +53,10 @@ Result<void> applyRetention(Connection& connection, const RetentionPolicy& polic
         if (auto done = statement->run(); !done) {
             return done;
         }
+    }
+    // Hosts and processes no kept row names any more (key_id is indexed: migration 4).
+    if (auto pruned = connection.exec(kUnusedKeys); !pruned) {
+        return pruned;
     }
     return transaction->commit();
 }

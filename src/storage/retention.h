@@ -20,7 +20,8 @@ struct RetentionCutoffs {
 
 RetentionCutoffs retentionCutoffs(const RetentionPolicy& policy, TimePoint now);
 
-// Deletes what the policy no longer keeps, in one transaction.
+// Deletes what the policy no longer keeps, in one transaction, and the per-host and
+// per-process keys that no kept row uses.
 Result<void> applyRetention(Connection& connection, const RetentionPolicy& policy, TimePoint now);
 
 }  // namespace netmon::storage

@@ -3,6 +3,9 @@
 
 #include <map>
 #include <utility>
+#include <vector>
+
+#include "storage/retention.h"
 
 namespace netmon::storage {
 
@@ -47,19 +50,6 @@ Totals totalsOf(const InterfaceSample& sample) {
 
 using Key = std::pair<std::int64_t, std::int64_t>;  // bucket start, interface id
 
-constexpr std::array<const char*, 2> kBreakdownUpserts{
-    "INSERT INTO breakdown_hour (ts, key_id, bytes_in, bytes_out) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (ts, key_id) DO UPDATE SET bytes_in = bytes_in + excluded.bytes_in,"
-    " bytes_out = bytes_out + excluded.bytes_out",
-    "INSERT INTO breakdown_day (ts, key_id, bytes_in, bytes_out) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (ts, key_id) DO UPDATE SET bytes_in = bytes_in + excluded.bytes_in,"
-    " bytes_out = bytes_out + excluded.bytes_out",
-};
-
-std::int64_t dimensionCode(Breakdown dimension) {
-    return dimension == Breakdown::Host ? 1 : 2;
-}
-
 Result<void> upsert(Statement& statement, const Key& key, const Totals& totals) {
     statement.bind(1, key.first);
     statement.bind(2, key.second);
@@ -74,7 +64,11 @@ Result<void> upsert(Statement& statement, const Key& key, const Totals& totals) 
 }  // namespace
 
 Result<SampleStore> SampleStore::create(Connection connection) {
-    SampleStore store(std::move(connection));
+    auto breakdowns = BreakdownStore::create(connection);
+    if (!breakdowns) {
+        return tl::unexpected(breakdowns.error());
+    }
+    SampleStore store(std::move(connection), std::move(*breakdowns));
     for (std::size_t table = 0; table < kTables.size(); ++table) {
         auto statement = store.m_connection.prepare(upsertSql(kTables[table]));
         if (!statement) {
@@ -90,23 +84,6 @@ Result<SampleStore> SampleStore::create(Connection connection) {
     }
     store.m_insertInterface = std::move(*insert);
     store.m_selectInterface = std::move(*select);
-    for (std::size_t table = 0; table < kBreakdownUpserts.size(); ++table) {
-        auto statement = store.m_connection.prepare(kBreakdownUpserts[table]);
-        if (!statement) {
-            return tl::unexpected(statement.error());
-        }
-        store.m_upsertBreakdown[table] = std::move(*statement);
-    }
-    auto insertKey = store.m_connection.prepare(
-        "INSERT INTO breakdown_keys (dimension, name) VALUES (?1, ?2)"
-        " ON CONFLICT (dimension, name) DO NOTHING");
-    auto selectKey = store.m_connection.prepare(
-        "SELECT id FROM breakdown_keys WHERE dimension = ?1 AND name = ?2");
-    if (!insertKey || !selectKey) {
-        return tl::unexpected(insertKey ? selectKey.error() : insertKey.error());
-    }
-    store.m_insertBreakdownKey = std::move(*insertKey);
-    store.m_selectBreakdownKey = std::move(*selectKey);
     return store;
 }
 
@@ -129,42 +106,24 @@ Result<std::int64_t> SampleStore::interfaceId(const std::string& name) {
     return id;
 }
 
-Result<std::int64_t> SampleStore::breakdownId(Breakdown dimension, const std::string& name) {
-    const auto key = std::make_pair(dimension, name);
-    if (auto found = m_breakdownIds.find(key); found != m_breakdownIds.end()) {
-        return found->second;
-    }
-    m_insertBreakdownKey.bind(1, dimensionCode(dimension));
-    m_insertBreakdownKey.bind(2, name);
-    if (auto inserted = m_insertBreakdownKey.run(); !inserted) {
-        return tl::unexpected(inserted.error());
-    }
-    m_selectBreakdownKey.bind(1, dimensionCode(dimension));
-    m_selectBreakdownKey.bind(2, name);
-    auto row = m_selectBreakdownKey.step();
-    const std::int64_t id = row && *row ? m_selectBreakdownKey.int64At(0) : -1;
-    m_selectBreakdownKey.reset();
-    if (!row) {
-        return tl::unexpected(row.error());
-    }
-    m_breakdownIds.emplace(key, id);
-    return id;
-}
-
-Result<void> SampleStore::write(std::span<const Sample> samples) {
-    auto written = writeAll(samples);
+Result<void> SampleStore::write(std::span<const Sample> samples, std::size_t breakdownTopN) {
+    auto written = writeAll(samples, breakdownTopN);
     if (!written) {
         // The rollback may have taken new interface or key rows with it.
         m_interfaceIds.clear();
-        m_breakdownIds.clear();
+        m_breakdowns.forget();
     }
     return written;
+}
+
+Result<void> SampleStore::applyRetention(const RetentionPolicy& policy, TimePoint now) {
+    m_breakdowns.forget();  // the keys it prunes may be cached
+    return storage::applyRetention(m_connection, policy, now);
 }
 
 // Rollups are summed here first: a batch of many ticks becomes one UPSERT per bucket.
 struct SampleStore::RollupSums {
     std::array<std::map<Key, Totals>, TableCount> interfaces;
-    std::array<std::map<Key, std::pair<std::int64_t, std::int64_t>>, 2> breakdowns;  // hour, day
 };
 
 Result<void> SampleStore::writeInterface(const InterfaceSample& sample, RollupSums& sums) {
@@ -183,31 +142,21 @@ Result<void> SampleStore::writeInterface(const InterfaceSample& sample, RollupSu
     return {};
 }
 
-Result<void> SampleStore::writeAll(std::span<const Sample> samples) {
+Result<void> SampleStore::writeAll(std::span<const Sample> samples, std::size_t breakdownTopN) {
     auto transaction = Transaction::begin(m_connection);
     if (!transaction) {
         return tl::unexpected(transaction.error());
     }
     RollupSums sums;
+    std::vector<const BreakdownSample*> breakdowns;
     for (const Sample& sample : samples) {
         if (const auto* interface = std::get_if<InterfaceSample>(&sample)) {
             if (auto done = writeInterface(*interface, sums); !done) {
                 return done;
             }
-            continue;
+        } else {
+            breakdowns.push_back(&std::get<BreakdownSample>(sample));
         }
-        const auto& breakdown = std::get<BreakdownSample>(sample);
-        auto id = breakdownId(breakdown.dimension, breakdown.name);
-        if (!id) {
-            return tl::unexpected(id.error());
-        }
-        const std::int64_t ms = toUnixMs(breakdown.time);
-        const auto add = [&breakdown](std::pair<std::int64_t, std::int64_t>& sum) {
-            sum.first += static_cast<std::int64_t>(breakdown.bytesIn);
-            sum.second += static_cast<std::int64_t>(breakdown.bytesOut);
-        };
-        add(sums.breakdowns[0][{bucketStart(ms, kHourMs), *id}]);
-        add(sums.breakdowns[1][{m_days.dayStart(ms), *id}]);
     }
     for (int table = Minute; table < TableCount; ++table) {
         for (const auto& [key, totals] : sums.interfaces[table]) {
@@ -216,17 +165,8 @@ Result<void> SampleStore::writeAll(std::span<const Sample> samples) {
             }
         }
     }
-    for (std::size_t table = 0; table < sums.breakdowns.size(); ++table) {
-        Statement& statement = m_upsertBreakdown[table];
-        for (const auto& [key, bytes] : sums.breakdowns[table]) {
-            statement.bind(1, key.first);
-            statement.bind(2, key.second);
-            statement.bind(3, bytes.first);
-            statement.bind(4, bytes.second);
-            if (auto done = statement.run(); !done) {
-                return done;
-            }
-        }
+    if (auto done = m_breakdowns.write(breakdowns, breakdownTopN, m_days); !done) {
+        return done;
     }
     return transaction->commit();
 }

@@ -3,12 +3,12 @@
 
 #include <array>
 #include <cstdint>
-#include <map>
 #include <span>
 #include <string>
 #include <unordered_map>
 
 #include "core/result.h"
+#include "storage/breakdown_store.h"
 #include "storage/history_types.h"
 #include "storage/sqlite_handle.h"
 #include "storage/time_buckets.h"
@@ -23,7 +23,12 @@ public:
     static Result<SampleStore> create(Connection connection);
 
     // One transaction: either every sample is on disk or none is (then retry the same batch).
-    Result<void> write(std::span<const Sample> samples);
+    // Per-host and per-process rows: at most `breakdownTopN` keys per bucket, the rest as
+    // "other" (BreakdownStore).
+    Result<void> write(std::span<const Sample> samples,
+                       std::size_t breakdownTopN = RetentionPolicy{}.breakdownTopN);
+    // Deletes what `policy` no longer keeps (applyRetention) and forgets the key ids it took.
+    Result<void> applyRetention(const RetentionPolicy& policy, TimePoint now);
 
     Connection& connection() { return m_connection; }
 
@@ -31,22 +36,20 @@ private:
     enum Table { Raw, Minute, Hour, Day, TableCount };
     struct RollupSums;
 
-    explicit SampleStore(Connection connection) : m_connection(std::move(connection)) {}
+    SampleStore(Connection connection, BreakdownStore breakdowns)
+        : m_connection(std::move(connection)), m_breakdowns(std::move(breakdowns)) {}
     Result<std::int64_t> interfaceId(const std::string& name);
-    Result<std::int64_t> breakdownId(Breakdown dimension, const std::string& name);
-    Result<void> writeAll(std::span<const Sample> samples);
+    Result<void> writeAll(std::span<const Sample> samples, std::size_t breakdownTopN);
     Result<void> writeInterface(const InterfaceSample& sample, RollupSums& sums);
 
     Connection m_connection;
     std::array<Statement, TableCount> m_upsert;
     Statement m_insertInterface;
     Statement m_selectInterface;
-    std::array<Statement, 2> m_upsertBreakdown;  // hour, day
-    Statement m_insertBreakdownKey;
-    Statement m_selectBreakdownKey;
-    // Cleared when a batch rolls back (the rollback may take new rows with it).
+    BreakdownStore m_breakdowns;
+    // Cleared when a batch rolls back (the rollback may take new rows with it). Bounded by the
+    // interfaces the machine has had.
     std::unordered_map<std::string, std::int64_t> m_interfaceIds;
-    std::map<std::pair<Breakdown, std::string>, std::int64_t> m_breakdownIds;
     LocalDayBuckets m_days;
 };
 

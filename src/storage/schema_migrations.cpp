@@ -95,11 +95,20 @@ CREATE TABLE breakdown_day (
 ) WITHOUT ROWID;
 )sql";
 
+// At most N keys per bucket and dimension keep a row; the rest add up in one row per bucket
+// whose key has dimension 3 (hosts) or 4 (processes) and the name "other" (breakdown_keys.h).
+// A key whose last row went is deleted, which asks "does any row use it": key_id is indexed.
+constexpr std::string_view kV4BreakdownKeyIndexes = R"sql(
+CREATE INDEX breakdown_hour_key ON breakdown_hour (key_id);
+CREATE INDEX breakdown_day_key ON breakdown_day (key_id);
+)sql";
+
 // In order; adding a schema version is adding one entry here.
 constexpr std::array kMigrations{
     Migration{1, kV1InterfacesAndSamples},
     Migration{2, kV2Rollups},
     Migration{3, kV3Breakdowns},
+    Migration{4, kV4BreakdownKeyIndexes},
 };
 
 static_assert(

@@ -136,7 +136,7 @@ Result<void> HistoryWriter::Impl::writeBatch(const std::vector<Sample>& batch) {
     if (auto ready = reopenIfNeeded(); !ready) {
         return ready;
     }
-    auto written = m_store->write(batch);
+    auto written = m_store->write(batch, breakdownTopN());
     if (!written) {
         m_reopen = true;
     }
@@ -170,6 +170,11 @@ Result<void> HistoryWriter::Impl::reopenIfNeeded() {
     return {};
 }
 
+std::size_t HistoryWriter::Impl::breakdownTopN() const {
+    std::lock_guard lock(m_mutex);
+    return m_retention.breakdownTopN;
+}
+
 void HistoryWriter::Impl::retainIfDue() {
     RetentionPolicy policy;
     {
@@ -185,7 +190,7 @@ void HistoryWriter::Impl::retainIfDue() {
     if (!reopenIfNeeded()) {
         return;  // the write path reports the outage; pruning waits for the next interval
     }
-    auto kept = applyRetention(m_store->connection(), policy, m_options.clock->wallNow());
+    auto kept = m_store->applyRetention(policy, m_options.clock->wallNow());
     std::lock_guard lock(m_mutex);
     if (!kept) {
         m_reopen = true;

@@ -31,6 +31,7 @@ public:
     Result<void> flush();
     void setRetention(RetentionPolicy retention);
     [[nodiscard]] WriterStatus status() const;
+    [[nodiscard]] std::size_t breakdownTopN() const;
 
 private:
     void run();

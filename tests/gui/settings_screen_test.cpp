@@ -24,6 +24,7 @@ private Q_SLOTS:
         screen.setConfig(config, QStringLiteral("/tmp/config.json"));
         QCOMPARE(screen.intervalEdit()->text(), QStringLiteral("500"));
         QCOMPARE(screen.retentionEdit()->text(), QStringLiteral("90"));
+        QCOMPARE(screen.historyTopNEdit()->text(), QStringLiteral("200"));
         QVERIFY(screen.isValid());
         QVERIFY(!screen.applyButton()->isEnabled());  // nothing to apply
     }
@@ -58,6 +59,26 @@ private Q_SLOTS:
         QVERIFY(
             screen.errorText(screen.databaseEdit()).startsWith(QStringLiteral("That is a folder")));
         QVERIFY(!screen.isValid());
+    }
+
+    void refusesHistoryTopNOutsideItsRangeInPlace() {
+        SettingsScreen screen;
+        screen.setConfig(Config{}, QStringLiteral("/tmp/netmon-config.json"));
+        screen.historyTopNEdit()->setText(QStringLiteral("many"));
+        QCOMPARE(screen.errorText(screen.historyTopNEdit()),
+                 QStringLiteral("Enter a whole number, e.g. 200."));
+        screen.historyTopNEdit()->setText(QStringLiteral("5"));
+        QCOMPARE(screen.errorText(screen.historyTopNEdit()),
+                 QStringLiteral("Hosts and processes kept per hour must be between 10 and 10000, "
+                                "not 5."));
+        QVERIFY(screen.historyTopNEdit()->property("invalid").toBool());
+        QVERIFY(!screen.applyButton()->isEnabled());
+        QSignalSpy applied(&screen, &SettingsScreen::configApplied);
+        screen.historyTopNEdit()->setText(QStringLiteral("50"));
+        QCOMPARE(screen.errorText(screen.historyTopNEdit()), QString());
+        QTest::mouseClick(screen.applyButton(), Qt::LeftButton);
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(applied.at(0).at(0).value<Config>().historyTopN, 50);
     }
 
     void needsAtLeastOneInterface() {

@@ -59,6 +59,7 @@ FlowCollector::FlowCollector(int flowMap, std::size_t capacity, int ownerMap,
     : m_flowMap(flowMap),
       m_capacity(capacity),
       m_ownerMap(ownerMap),
+      m_owners(ownerMap),
       m_reader(flowMap, capacity),
       m_ledger(idleReadsBeforeEviction, capacity) {}
 
@@ -74,7 +75,7 @@ void FlowCollector::resolveOwner(FlowLedger::Entry& entry, const KernelFlowKey& 
     }
     ++entry.ownerLookups;
     for (const kernel::netmon_owner_key& ownerKey : ownerKeysFor(key.tuple, netns)) {
-        if (const auto owner = lookupOwner(m_ownerMap, ownerKey)) {
+        if (const auto owner = m_owners.find(ownerKey)) {
             entry.pid = owner->pid;
             entry.command = commandOf(owner->comm);
             return;
@@ -92,6 +93,7 @@ Result<std::vector<CapturedFlow>> FlowCollector::collect(
     std::vector<CapturedFlow> flows;
     flows.reserve(kernelFlows->size());
     m_ledger.beginRead();
+    m_owners.beginRead();
     for (const KernelFlow& flow : *kernelFlows) {
         FlowLedger::Entry& entry = m_ledger.observe(flow.key, countsOf(flow.counters));
         resolveOwner(entry, flow.key, netnsOf(flow.key.ifindex));

@@ -9,6 +9,7 @@
 
 #include "capture/ebpf/flow_ledger.h"
 #include "capture/ebpf/flow_map_reader.h"
+#include "capture/ebpf/owner_lookup.h"
 #include "core/result.h"
 #include "core/sources/capture_source.h"
 
@@ -36,6 +37,7 @@ private:
     int m_flowMap;
     std::size_t m_capacity;
     int m_ownerMap;
+    OwnerLookup m_owners;
     FlowMapReader m_reader;
     FlowLedger m_ledger;
     std::size_t m_entries = 0;  // in the kernel map at the last collect()

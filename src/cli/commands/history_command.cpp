@@ -39,7 +39,8 @@ public:
             ->add_option("--by", m_by,
                          "interface: traffic per interface over time (default); host or "
                          "process: totals per remote host or per process over the range "
-                         "(whole hours), most first")
+                         "(whole hours), most first, then \"other\": those beyond the top "
+                         "N kept per hour (setting history_top_n)")
             ->check(CLI::IsMember({"interface", "host", "process"}));
         command->add_option("--top", m_top, "With --by host/process: how many (default 20)")
             ->check(CLI::PositiveNumber);
@@ -104,14 +105,21 @@ private:
                          {"IN", Align::Right},
                          {"OUT", Align::Right},
                          {"TOTAL", Align::Right}});
+        bool other = false;
         for (const storage::BreakdownRow& row : *rows) {
             table.addRow({row.name, formatBytes(row.bytesIn), formatBytes(row.bytesOut),
                           formatBytes(row.bytesIn + row.bytesOut)});
+            other = other || row.other;
         }
         if (table.empty()) {
             std::cout << "No per-" << m_by << " traffic recorded in this range.\n";
         } else {
             table.print(std::cout);
+        }
+        if (other) {
+            std::cout << "other: the " << m_by
+                      << "s beyond the top N that history keeps per hour (setting "
+                         "history_top_n)\n";
         }
         return kExitOk;
     }

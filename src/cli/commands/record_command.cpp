@@ -65,6 +65,7 @@ public:
         options.defaultPath = defaultDatabasePath();
         options.retention.retentionDays = config.retentionDays;
         options.program = "netmon record";
+        options.retention.breakdownTopN = static_cast<std::size_t>(config.historyTopN);
         std::vector<std::string> warnings;
         auto writer = storage::HistoryWriter::open(options, warnings);
         for (const std::string& warning : warnings) {

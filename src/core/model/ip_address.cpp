@@ -231,17 +231,19 @@ std::string IpAddress::toString() const {
 }
 
 std::size_t IpAddressHash::operator()(const IpAddress& address) const noexcept {
-    // FNV-1a over family and bytes: cheap, and good enough for hash maps of flows.
-    std::size_t hash = 1469598103934665603ULL;
-    auto mix = [&hash](std::uint8_t byte) {
-        hash ^= byte;
-        hash *= 1099511628211ULL;
-    };
-    mix(static_cast<std::uint8_t>(address.family()));
-    for (const std::uint8_t byte : address.bytes()) {
-        mix(byte);
-    }
-    return hash;
+    // Two 64-bit words and the family, multiplied in: a few cycles (byte-wise FNV-1a over 17
+    // bytes showed up in profiles of tens of thousands of flows per tick).
+    const auto& bytes = address.bytes();
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    std::memcpy(&low, bytes.data(), 8);
+    std::memcpy(&high, bytes.data() + 8, 8);
+    std::uint64_t hash = (static_cast<std::uint64_t>(address.family()) + 1) * 0x9E3779B97F4A7C15ULL;
+    hash = (hash ^ low) * 0xBF58476D1CE4E5B9ULL;
+    hash ^= hash >> 31;
+    hash = (hash ^ high) * 0x94D049BB133111EBULL;
+    hash ^= hash >> 29;
+    return static_cast<std::size_t>(hash);
 }
 
 }  // namespace netmon

@@ -223,7 +223,7 @@ void AppController::openHistory() {
     m_historyGeneration += 1;
     QMetaObject::invokeMethod(m_worker, "openHistory", Qt::QueuedConnection,
                               Q_ARG(quint64, m_historyGeneration), Q_ARG(QString, toQString(path)),
-                              Q_ARG(int, m_config.retentionDays));
+                              Q_ARG(int, m_config.retentionDays), Q_ARG(int, m_config.historyTopN));
 }
 
 void AppController::applyConfig(const Config& config) {
@@ -238,9 +238,11 @@ void AppController::applyConfig(const Config& config) {
     if (!m_synthetic) {
         if (config.databasePath != previous.databasePath) {
             openHistory();
-        } else if (config.retentionDays != previous.retentionDays) {
+        } else if (config.retentionDays != previous.retentionDays ||
+                   config.historyTopN != previous.historyTopN) {
             QMetaObject::invokeMethod(m_worker, "setRetention", Qt::QueuedConnection,
-                                      Q_ARG(int, config.retentionDays));
+                                      Q_ARG(int, config.retentionDays),
+                                      Q_ARG(int, config.historyTopN));
         }
     }
     m_alerts->onModeStatus(config.captureMode, m_report);

@@ -41,10 +41,12 @@ void HistoryRecorder::setOpening() {
     }
 }
 
-void HistoryRecorder::setRetention(int retentionDays) {
+void HistoryRecorder::setRetention(int retentionDays, int historyTopN) {
     const std::lock_guard lock(m_mutex);
     if (m_writer) {
-        m_writer->setRetention(storage::RetentionPolicy{.retentionDays = retentionDays});
+        m_writer->setRetention(
+            storage::RetentionPolicy{.retentionDays = retentionDays,
+                                     .breakdownTopN = static_cast<std::size_t>(historyTopN)});
     }
 }
 

@@ -38,7 +38,7 @@ public:
     std::shared_ptr<storage::HistoryWriter> recordedElsewhere(std::string holder);
     // The database is being (re)opened.
     void setOpening();
-    void setRetention(int retentionDays);
+    void setRetention(int retentionDays, int historyTopN);
     // The privacy setting "keep per-host traffic in history" (per-process totals are always kept).
     void setStoreHostHistory(bool store) { m_storeHosts.store(store); }
 

@@ -28,9 +28,11 @@ StorageWorker::StorageWorker(HistoryRecorder& recorder, QObject* parent,
 
 StorageWorker::~StorageWorker() = default;
 
-void StorageWorker::openHistory(quint64 generation, const QString& path, int retentionDays) {
+void StorageWorker::openHistory(quint64 generation, const QString& path, int retentionDays,
+                                int historyTopN) {
     m_lockRetry.stop();
     m_recordedBy.clear();
+    m_historyTopN = historyTopN;
     m_recorder.setOpening();
     m_generation = generation;
     m_path = path.toStdString();
@@ -47,6 +49,7 @@ void StorageWorker::openWriter() {
     options.path = m_path;
     options.defaultPath = defaultDatabasePath();
     options.retention.retentionDays = m_retentionDays;
+    options.retention.breakdownTopN = static_cast<std::size_t>(m_historyTopN);
     options.program = "netmon-gui";
     auto writer = storage::HistoryWriter::open(options, opened.warnings);
     if (!writer && writer.error().locked) {
@@ -94,9 +97,10 @@ void StorageWorker::disableHistory(const QString& reason) {
     m_reader.reset();
 }
 
-void StorageWorker::setRetention(int retentionDays) {
+void StorageWorker::setRetention(int retentionDays, int historyTopN) {
     m_retentionDays = retentionDays;
-    m_recorder.setRetention(retentionDays);
+    m_historyTopN = historyTopN;
+    m_recorder.setRetention(retentionDays, historyTopN);
 }
 
 storage::HistoryReader* StorageWorker::reader(std::string& error) {

@@ -52,9 +52,11 @@ public:
     ~StorageWorker() override;
 
 public Q_SLOTS:
-    void openHistory(quint64 generation, const QString& path, int retentionDays);
+    // historyTopN: hosts and processes with their own row per hour and per day (Config).
+    void openHistory(quint64 generation, const QString& path, int retentionDays,
+                     int historyTopN = Config{}.historyTopN);
     void disableHistory(const QString& reason);
-    void setRetention(int retentionDays);
+    void setRetention(int retentionDays, int historyTopN = Config{}.historyTopN);
     void queryHistory(const netmon::gui::HistoryRequest& request);
     void exportCsv(const QString& path, const netmon::gui::HistoryResult& result);
     void saveConfig(const netmon::Config& config, const QString& path);
@@ -78,6 +80,7 @@ private:
     std::uint64_t m_generation = 0;
     std::string m_path;
     int m_retentionDays = 90;
+    int m_historyTopN = Config{}.historyTopN;
     std::unique_ptr<storage::HistoryReader> m_reader;
     QTimer m_lockRetry;        // single shot, armed while another process holds the lock
     std::string m_recordedBy;  // the holder last reported, so each retry does not repeat it

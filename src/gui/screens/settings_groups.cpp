@@ -66,6 +66,11 @@ QWidget* SettingsScreen::makeSamplingGroup() {
     m_retention = addField(layout, tr("Keep history for (days)"),
                            tr("Minute, hour and day totals older than this are deleted: 1 to "
                               "3650 days. Single ticks are kept for 24 hours."));
+    m_historyTopN = addField(
+        layout, tr("Hosts and processes kept per hour"),
+        tr("Per-host and per-process history keeps this many of each per hour and per day, "
+           "the largest by traffic; the rest add up in one \"other\" row, so a flood of "
+           "new addresses cannot fill the disk: 10 to 10000."));
     return group;
 }
 

@@ -96,6 +96,7 @@ void SettingsScreen::setConfig(const Config& config, const QString& configPath) 
     const QSignalBlocker blockList(m_interfaces);
     m_interval->setText(QString::number(config.samplingInterval.count()));
     m_retention->setText(QString::number(config.retentionDays));
+    m_historyTopN->setText(QString::number(config.historyTopN));
     if (QAbstractButton* mode = m_mode->button(static_cast<int>(config.captureMode))) {
         mode->setChecked(true);
     }
@@ -186,9 +187,11 @@ void SettingsScreen::showError(QLineEdit* field, const QString* error) {
 void SettingsScreen::validate() {
     const auto interval = parseSamplingInterval(m_interval->text());
     const auto retention = parseRetentionDays(m_retention->text());
+    const auto topN = parseHistoryTopN(m_historyTopN->text());
     const auto database = parseDatabasePath(m_database->text());
     showError(m_interval, refusal(interval));
     showError(m_retention, refusal(retention));
+    showError(m_historyTopN, refusal(topN));
     showError(m_database, refusal(database));
     QStringList checked;
     for (int i = 0; i < m_interfaces->count(); ++i) {
@@ -217,6 +220,7 @@ void SettingsScreen::validate() {
 std::optional<Config> SettingsScreen::editedConfig() const {
     const auto interval = parseSamplingInterval(m_interval->text());
     const auto retention = parseRetentionDays(m_retention->text());
+    const auto topN = parseHistoryTopN(m_historyTopN->text());
     const auto database = parseDatabasePath(m_database->text());
     QStringList checked;
     for (int i = 0; i < m_interfaces->count(); ++i) {
@@ -225,12 +229,14 @@ std::optional<Config> SettingsScreen::editedConfig() const {
         }
     }
     const auto interfaces = parseMonitoredInterfaces(m_allInterfaces->isChecked(), checked);
-    if (refusal(interval) || refusal(retention) || refusal(database) || refusal(interfaces)) {
+    if (refusal(interval) || refusal(retention) || refusal(topN) || refusal(database) ||
+        refusal(interfaces)) {
         return std::nullopt;
     }
     Config config = m_applied;
     config.samplingInterval = std::chrono::milliseconds(*interval);
     config.retentionDays = *retention;
+    config.historyTopN = *topN;
     config.captureMode = static_cast<CaptureMode>(std::max(0, m_mode->checkedId()));
     config.privacy.resolveHostNames = m_resolveNames->isChecked();
     config.privacy.maskAddresses = m_maskAddresses->isChecked();

@@ -47,6 +47,7 @@ public:
     // Field access for tests and for the alert banner's "How to enable deep mode".
     [[nodiscard]] QLineEdit* intervalEdit() const { return m_interval; }
     [[nodiscard]] QLineEdit* retentionEdit() const { return m_retention; }
+    [[nodiscard]] QLineEdit* historyTopNEdit() const { return m_historyTopN; }
     [[nodiscard]] QLineEdit* databaseEdit() const { return m_database; }
     [[nodiscard]] QPushButton* applyButton() const { return m_apply; }
     [[nodiscard]] QString errorText(QLineEdit* field) const;
@@ -94,6 +95,7 @@ private:
 
     QLineEdit* m_interval = nullptr;
     QLineEdit* m_retention = nullptr;
+    QLineEdit* m_historyTopN = nullptr;
     QButtonGroup* m_mode = nullptr;
     QLabel* m_modeText = nullptr;
     QLabel* m_checks = nullptr;

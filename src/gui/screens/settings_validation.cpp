@@ -60,6 +60,17 @@ Checked<int> parseRetentionDays(const QString& text) {
     return *value;
 }
 
+Checked<int> parseHistoryTopN(const QString& text) {
+    const auto value = wholeNumber(text);
+    if (!value) {
+        return tl::make_unexpected(tr("Enter a whole number, e.g. 200."));
+    }
+    if (auto refused = checkHistoryTopN(*value)) {
+        return tl::make_unexpected(sentence(*refused));
+    }
+    return *value;
+}
+
 Checked<QString> parseDatabasePath(const QString& text) {
     const QString path = text.trimmed();
     if (path.isEmpty()) {

@@ -15,6 +15,7 @@ using Checked = tl::expected<T, QString>;
 
 Checked<int> parseSamplingInterval(const QString& text);  // milliseconds
 Checked<int> parseRetentionDays(const QString& text);
+Checked<int> parseHistoryTopN(const QString& text);
 // Empty means the default location.
 Checked<QString> parseDatabasePath(const QString& text);
 // `all` or at least one valid interface name.

@@ -53,9 +53,9 @@ SockDiagDestroyListener::open(int receiveBufferBytes) {
     return listener;
 }
 
-Result<std::vector<SockDiagEntry>> SockDiagDestroyListener::drain() {
+Result<std::vector<SockDiagEntry>> SockDiagDestroyListener::drain(std::size_t most) {
     std::vector<SockDiagEntry> closed;
-    for (;;) {
+    while (closed.size() < most) {
         sockaddr_nl sender{};
         socklen_t senderLength = sizeof(sender);
         const ssize_t got = ::recvfrom(m_fd.get(), m_buffer.data(), m_buffer.size(), MSG_TRUNC,
@@ -89,6 +89,7 @@ Result<std::vector<SockDiagEntry>> SockDiagDestroyListener::drain() {
             closed.push_back(std::move(entry));
         }
     }
+    return closed;
 }
 
 }  // namespace netmon::linux_platform

@@ -30,9 +30,12 @@ public:
     // Room for bursts of closes between two readings (a busy server closes thousands a second).
     static constexpr int kDefaultReceiveBuffer = 8 * 1024 * 1024;
 
-    // Every notification queued since the last call, without blocking. One that cannot be
-    // parsed is counted (unreadable()) rather than failing the others.
-    Result<std::vector<SockDiagEntry>> drain();
+    // The notifications queued since the last call, without blocking, up to about `most`
+    // (one read's worth more at worst): what is left stays queued for the next call, so a
+    // storm of closes cannot grow memory beyond that (the kernel drops on overflow:
+    // overruns()). One that cannot be parsed is counted (unreadable()) rather than failing
+    // the others.
+    Result<std::vector<SockDiagEntry>> drain(std::size_t most = SIZE_MAX);
 
     // Times since open() that the queue overflowed (ENOBUFS) and the kernel dropped
     // notifications (how many, it does not say).

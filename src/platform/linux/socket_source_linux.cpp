@@ -74,10 +74,10 @@ public:
         // Notifications first: each destroyed socket's TIME_WAIT successor is then in the dump.
         // They wait for a reading that succeeds; a failed one must not lose them.
         if (m_destroyed) {
-            auto drained = m_destroyed->drain();
+            const std::size_t room =
+                kMaxPendingClosed - std::min(kMaxPendingClosed, m_pendingClosed.size());
+            auto drained = m_destroyed->drain(room);  // the rest waits in the kernel's queue
             if (drained) {
-                const std::size_t room =
-                    kMaxPendingClosed - std::min(kMaxPendingClosed, m_pendingClosed.size());
                 m_droppedClosed += drained->size() - std::min(room, drained->size());
                 drained->resize(std::min(room, drained->size()));
                 m_pendingClosed.insert(m_pendingClosed.end(),

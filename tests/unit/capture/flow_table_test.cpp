@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <random>
+#include <set>
 
 #include "unit/capture/parser_test_support.h"
 
@@ -160,6 +163,96 @@ TEST(FlowTable, FlowsPlusOtherAddUpToEveryByteCounted) {
         }
     }
     EXPECT_EQ(counted + evictedBytes, sent);
+}
+
+// Eviction makes room for one new flow by dropping one idle flow — the one seen longest ago —
+// not a sixteenth of the table: every other idle flow keeps its identity and counts.
+TEST(FlowTable, ANewFlowEvictsExactlyOneIdleFlowTheOneSeenLongestAgo) {
+    constexpr std::uint16_t kCapacity = 64;
+    FlowTable table(kCapacity);
+    for (std::uint16_t port = 1; port <= kCapacity; ++port) {
+        table.count(0, keyOf(port), TrafficDirection::Out, 10);
+    }
+    table.endTick();
+    for (std::uint16_t port = 2; port <= kCapacity; ++port) {  // all but flow 1 seen again
+        table.count(0, keyOf(port), TrafficDirection::Out, 10);
+    }
+    table.endTick();
+    table.count(0, keyOf(1000), TrafficDirection::Out, 10);
+    EXPECT_EQ(table.evictedTotal(), 1u);
+    EXPECT_EQ(table.size(), std::size_t{kCapacity});
+    EXPECT_FALSE(findFlow(table, keyOf(1)));
+    for (std::uint16_t port = 2; port <= kCapacity; ++port) {
+        EXPECT_TRUE(findFlow(table, keyOf(port))) << port;
+    }
+    table.count(0, keyOf(1001), TrafficDirection::Out, 10);  // then the next idle one
+    EXPECT_EQ(table.evictedTotal(), 2u);
+    EXPECT_EQ(table.size(), std::size_t{kCapacity});
+}
+
+std::map<FlowKey, std::uint64_t> bytesOutByFlow(const FlowTable& table) {
+    std::map<FlowKey, std::uint64_t> bytes;
+    for (const CapturedFlow& flow : table.flows()) {
+        bytes[flow.key] = flow.bytesOut;
+    }
+    return bytes;
+}
+
+// The guarantees under a random stream over many ticks, against the test's own bookkeeping:
+// the table never holds more than its capacity; a flow seen in the current tick is never
+// evicted, and an evicted flow had nothing counted since the caller's last reading (so that
+// reading had its final counts); a new flow goes to "other" exactly when every flow was seen
+// in this tick; and what the table holds, plus "other", plus the evicted flows' last readings
+// is every byte counted.
+TEST(FlowTable, RandomStreamKeepsEveryGuarantee) {
+    constexpr std::size_t kCapacity = 16;
+    FlowTable table(kCapacity);
+    std::mt19937 random(7);
+    std::uint64_t sent = 0;
+    std::uint64_t evictedBytes = 0;
+    std::map<FlowKey, std::uint64_t> lastReading;  // what the caller read at the last tick end
+    for (int tick = 0; tick < 300; ++tick) {
+        std::set<FlowKey> seenThisTick;
+        const int packets = static_cast<int>(random() % 40);
+        for (int i = 0; i < packets; ++i) {
+            SCOPED_TRACE("tick " + std::to_string(tick) + ", packet " + std::to_string(i));
+            const FlowKey key = keyOf(static_cast<std::uint16_t>(1 + random() % 60));
+            const std::uint64_t bytes = 40 + random() % 1500;
+            const auto before = bytesOutByFlow(table);
+            const std::uint64_t otherBefore = table.other(0).bytesOut;
+            const bool full = before.size() == kCapacity;
+            const bool allSeen = seenThisTick.size() == before.size();
+            table.count(0, key, TrafficDirection::Out, bytes);
+            sent += bytes;
+            const auto after = bytesOutByFlow(table);
+            ASSERT_LE(after.size(), kCapacity);
+            if (!before.contains(key) && full && allSeen) {
+                EXPECT_FALSE(after.contains(key));
+                EXPECT_EQ(table.other(0).bytesOut, otherBefore + bytes);
+                continue;
+            }
+            ASSERT_TRUE(after.contains(key));
+            EXPECT_EQ(after.at(key), (before.contains(key) ? before.at(key) : 0) + bytes);
+            seenThisTick.insert(key);
+            for (const auto& [gone, goneBytes] : before) {
+                if (!after.contains(gone)) {
+                    EXPECT_FALSE(seenThisTick.contains(gone)) << "a flow of this tick went";
+                    ASSERT_TRUE(lastReading.contains(gone));
+                    EXPECT_EQ(lastReading.at(gone), goneBytes) << "counted after its reading";
+                    evictedBytes += goneBytes;
+                }
+            }
+        }
+        lastReading = bytesOutByFlow(table);
+        table.endTick();
+    }
+    std::uint64_t held = table.other(0).bytesOut;
+    for (const auto& [key, bytes] : bytesOutByFlow(table)) {
+        held += bytes;
+    }
+    EXPECT_GT(table.evictedTotal(), 0u);
+    EXPECT_GT(table.other(0).bytesOut, 0u);
+    EXPECT_EQ(held + evictedBytes, sent);
 }
 
 }  // namespace

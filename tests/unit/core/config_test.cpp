@@ -186,5 +186,38 @@ TEST(Config, CaptureModeNamesRoundTrip) {
     EXPECT_FALSE(parseCaptureMode("Deep"));
 }
 
+// history_top_n: hosts and processes with their own history row per hour and per day.
+TEST(Config, HistoryTopNDefaultsTo200AndRoundTrips) {
+    EXPECT_EQ(Config{}.historyTopN, 200);
+    EXPECT_EQ(parseConfig("{}").config.historyTopN, 200);
+    test::TempDir dir;
+    Config config;
+    config.historyTopN = 500;
+    const auto path = dir.path() / "config.json";
+    ASSERT_TRUE(saveConfig(config, path));
+    const LoadedConfig loaded = loadConfig(path);
+    EXPECT_TRUE(loaded.warnings.empty());
+    EXPECT_EQ(loaded.config.historyTopN, 500);
+}
+
+TEST(Config, HistoryTopNAcceptsItsRangeAndRefusesTheRestWithAWarning) {
+    for (const int edge : {10, 10'000}) {
+        const LoadedConfig loaded =
+            parseConfig(R"({"history_top_n": )" + std::to_string(edge) + "}");
+        EXPECT_TRUE(loaded.warnings.empty()) << edge;
+        EXPECT_EQ(loaded.config.historyTopN, edge);
+    }
+    for (const char* text : {R"({"history_top_n": 9})", R"({"history_top_n": 10001})",
+                             R"({"history_top_n": -200})", R"({"history_top_n": "many"})"}) {
+        const LoadedConfig loaded = parseConfig(text);
+        EXPECT_EQ(loaded.config.historyTopN, 200) << text;
+        ASSERT_EQ(loaded.warnings.size(), 1U) << text;
+        EXPECT_TRUE(anyWarningContains(loaded, "'history_top_n'")) << text;
+    }
+    EXPECT_TRUE(anyWarningContains(parseConfig(R"({"history_top_n": 9})"), "between 10 and 10000"));
+    EXPECT_FALSE(checkHistoryTopN(200));
+    EXPECT_TRUE(checkHistoryTopN(0));
+}
+
 }  // namespace
 }  // namespace netmon

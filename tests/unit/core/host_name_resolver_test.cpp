@@ -145,5 +145,35 @@ TEST_F(ResolverTest, QueueIsBoundedWhenDnsIsSlow) {
     EXPECT_LE(queried, 5);
 }
 
+// A flood of new addresses (a scan, spoofed sources): the cache stays at its bound, and what
+// goes first is the answer that expires first — a failure (5 min) before a name (1 h).
+TEST_F(ResolverTest, AFloodOfAddressesKeepsTheCacheBoundedDroppingWhatExpiresFirst) {
+    HostNameResolver resolver(
+        HostNameResolver::Options{
+            .workers = 1, .maxQueued = 1'000, .maxCached = 4, .clock = &clock},
+        [this](const IpAddress& a) { return dns.lookup(a); });
+    ASSERT_EQ(waitForName(resolver, address("198.51.100.7")), "www.example.org");
+    for (int i = 1; i <= 40; ++i) {
+        const IpAddress unnamed = address(("203.0.113." + std::to_string(i)).c_str());
+        resolver.nameFor(unnamed);
+        for (int wait = 0; wait < 200 && resolver.counters().lookups < std::uint64_t(i) + 1;
+             ++wait) {
+            std::this_thread::sleep_for(1ms);
+        }
+        ASSERT_EQ(resolver.counters().lookups, std::uint64_t(i) + 1);
+        EXPECT_LE(resolver.cacheSize(), 4U);
+    }
+    // The named entry outlived 40 failures that each expired before it: asking again is
+    // answered from the cache, with no new query.
+    EXPECT_EQ(resolver.nameFor(address("198.51.100.7")), "www.example.org");
+    EXPECT_EQ(dns.m_queries["198.51.100.7"].load(), 1);
+    // Failures were forgotten (203.0.113.1 among them): asked again, it is looked up again.
+    resolver.nameFor(address("203.0.113.1"));
+    for (int wait = 0; wait < 200 && resolver.counters().lookups < 42; ++wait) {
+        std::this_thread::sleep_for(1ms);
+    }
+    EXPECT_EQ(dns.m_queries["203.0.113.1"].load(), 2);
+}
+
 }  // namespace
 }  // namespace netmon

@@ -95,5 +95,33 @@ TEST(SockDiagDestroyListener, OverrunIsCountedNotAnError) {
     ASSERT_TRUE(again) << "the listener keeps working after an overrun";
 }
 
+// A storm of closes is taken a bounded number at a time; what is left waits in the kernel's
+// queue for the next drain and is not lost.
+TEST(SockDiagDestroyListener, DrainTakesAtMostItsLimitAndLeavesTheRestQueued) {
+    auto listener = SockDiagDestroyListener::open();
+    if (!listener) {
+        GTEST_SKIP() << "destroy notifications refused here: " << listener.error().error.message;
+    }
+    std::vector<std::uint64_t> cookies;
+    for (int i = 0; i < 50; ++i) {
+        auto socket = test::boundSocket(SOCK_DGRAM, "127.0.0.1");
+        cookies.push_back(test::cookieOf(socket.get()));
+    }                                    // each closed at once
+    std::this_thread::sleep_for(200ms);  // the kernel sends them from a work queue
+    auto first = listener->drain(10);
+    ASSERT_TRUE(first) << first.error().message;
+    EXPECT_GE(first->size(), 10U);
+    EXPECT_LT(first->size(), 20U) << "one read's worth past the limit at most";
+    auto rest = drainFor(*listener, cookies);
+    rest.insert(rest.end(), first->begin(), first->end());
+    for (const std::uint64_t cookie : cookies) {
+        EXPECT_TRUE(
+            std::any_of(rest.begin(), rest.end(),
+                        [cookie](const SockDiagEntry& e) { return e.record.cookie == cookie; }))
+            << "cookie " << cookie;
+    }
+    EXPECT_EQ(listener->overruns(), 0U);
+}
+
 }  // namespace
 }  // namespace netmon::linux_platform
