@@ -195,7 +195,7 @@ TEST(Config, HistoryTopNDefaultsTo200AndRoundTrips) {
     config.historyTopN = 500;
     const auto path = dir.path() / "config.json";
     ASSERT_TRUE(saveConfig(config, path));
-    const LoadedConfig loaded = loadConfig(path);
+    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Given);
     EXPECT_TRUE(loaded.warnings.empty());
     EXPECT_EQ(loaded.config.historyTopN, 500);
 }
