@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every netmon executable searches DLLs loaded by name in its own folder and System32 only
-// (platform/windows/dll_search_setup.cpp, compiled into this test too): a DLL planted in the
+// (platform/windows/dll_search_setup.cpp, linked into this test too): a DLL planted in the
 // current folder is not loaded, the same DLL is when asked for by full path, and system DLLs
 // are still found by name.
 #include <gtest/gtest.h>
