@@ -78,6 +78,9 @@ FunctionEnd
 
 Section "Network Monitor" SecMain
   SectionIn RO
+!ifdef NETMON_GUI_DIR
+  Call RefuseUnprotectedAutostart  ; before anything is written
+!endif
   SetOutPath "$INSTDIR"
   File "/oname=netmon.exe" "${NETMON_EXE}"
 !ifdef NETMON_GUI_DIR
@@ -121,6 +124,47 @@ SectionEnd
 Section /o "Start at sign-in (in the tray)" SecSignIn
   WriteRegStr HKLM "${RUN_KEY}" "NetworkMonitor" '"$INSTDIR\netmon-gui.exe" --tray'
 SectionEnd
+!endif
+
+!ifdef NETMON_GUI_DIR
+; An all-users start at sign-in runs the app for everyone who signs in, administrators included,
+; so it must come from a folder only administrators can change: Program Files (its ACL says so
+; and its subfolders inherit it). A custom folder elsewhere may be one any user can write (a
+; planted DLL beside netmon-gui.exe would run as the next administrator to sign in): with the
+; start at sign-in chosen, it is refused before anything is written (exit code 2). Without
+; it, any folder will do. "..", other spellings of the path and short (8.3) names count as
+; "elsewhere".
+Function RefuseUnprotectedAutostart
+  ${IfNot} ${SectionIsSelected} ${SecSignIn}
+    Return
+  ${EndIf}
+  StrCpy $0 "$PROGRAMFILES64\"
+  StrLen $1 $0
+  StrCpy $2 "$INSTDIR" $1  ; as many characters as Program Files' path has (case ignored below)
+  StrCpy $3 0              ; whether $INSTDIR holds ".."
+  StrCpy $4 0
+  ${Do}
+    StrCpy $5 "$INSTDIR" 2 $4
+    ${If} $5 == ""
+      ${Break}
+    ${EndIf}
+    ${If} $5 == ".."
+    ${OrIf} $5 == "~1"
+      StrCpy $3 1
+    ${EndIf}
+    IntOp $4 $4 + 1
+  ${Loop}
+  ${If} $2 == $0
+  ${AndIf} $3 == 0
+    Return
+  ${EndIf}
+  MessageBox MB_OK|MB_ICONSTOP "Start at sign-in is for everyone who signs in, so ${PRODUCT} \
+    must then be installed under $PROGRAMFILES64, which only administrators can change. \
+    $\r$\n$\r$\n$INSTDIR is not there. Choose a folder under $PROGRAMFILES64, or install \
+    without start at sign-in." /SD IDOK
+  SetErrorLevel 2
+  Abort
+FunctionEnd
 !endif
 
 ; After the sections, whose flags it sets from the command line: /SIGNIN starts the app at

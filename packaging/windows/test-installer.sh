@@ -3,8 +3,9 @@
 # Installs the NSIS installer silently under Wine, runs the installed netmon.exe --version,
 # checks the Start-menu entry and the Add/Remove Programs entry; with the desktop app in the
 # installer, also its files, shortcuts, the start at sign-in (/SIGNIN) and that the installed
-# netmon-gui.exe shows its window and quits cleanly (on $NETMON_TEST_DISPLAY); uninstalls
-# silently and checks that everything is gone. Called by scripts/build-windows.sh with
+# netmon-gui.exe shows its window and quits cleanly (on $NETMON_TEST_DISPLAY), and that start at
+# sign-in is refused for a folder outside Program Files; uninstalls silently and checks that
+# everything is gone. Called by scripts/build-windows.sh with
 # WINEPREFIX and a running wineserver set up; prints "N passed, N failed".
 set -uo pipefail
 build="${1:?usage: test-installer.sh BUILD_DIR}"
@@ -52,6 +53,40 @@ no_gui_files_left() { [ -z "$(find "$unix_target" -type f 2>/dev/null)" ]; }
 
 "$wine64" reg delete "$key" /f >/dev/null 2>&1
 "$wine64" reg delete "$run_key" /v NetworkMonitor /f >/dev/null 2>&1
+
+# Start at sign-in from a folder ordinary users may write is refused before anything is
+# written; a custom folder without it installs.
+public='C:\users\Public'
+unix_public="$WINEPREFIX/drive_c/users/Public"
+refused_install() {  # exit code 2, no folder, no start at sign-in, no Add/Remove entry
+    local folder="$1" unix_folder="$2"
+    rm -rf "$unix_folder"
+    "$wine64" "$installer" /S /SIGNIN "/D=$folder"
+    local status=$?
+    echo "    /SIGNIN /D=$folder: exit code $status"
+    [ "$status" -eq 2 ] && [ ! -e "$unix_folder" ] && run_key_gone && registry_gone
+}
+custom_install_without_signin() {
+    rm -rf "$unix_public/nm-custom"
+    "$wine64" "$installer" /S "/D=$public\nm-custom"
+    local status=$? ok=0
+    echo "    /D=$public\nm-custom: exit code $status"
+    [ "$status" -eq 0 ] && [ -f "$unix_public/nm-custom/netmon.exe" ] && run_key_gone || ok=1
+    "$wine64" "$unix_public/nm-custom/Uninstall.exe" /S
+    for _ in $(seq 1 50); do
+        [ -e "$unix_public/nm-custom" ] || break
+        sleep 0.2
+    done
+    return "$ok"
+}
+if [ -n "$gui" ]; then
+    check "start at sign-in from a folder outside Program Files is refused" \
+        refused_install "$public\nm-custom" "$unix_public/nm-custom"
+    check "... and from Program Files spelt as a short name (not provably it)" \
+        refused_install 'C:\PROGRA~1\nm-custom' "$WINEPREFIX/drive_c/Program Files/nm-custom"
+    check "a custom folder without start at sign-in installs" custom_install_without_signin
+fi
+
 if [ -n "$gui" ]; then
     "$wine64" "$installer" /S /SIGNIN
 else
