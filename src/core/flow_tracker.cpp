@@ -113,6 +113,10 @@ const std::vector<TrackedFlow>& FlowTracker::update(
     ++m_update;
 
     m_closed.clear();
+    for (const std::uint64_t id : m_vanished) {
+        m_flows.erase(id);  // reported closed by the last update
+    }
+    m_vanished.clear();
     m_tick.clear();
     m_tick.reserve(reading.open.size() + reading.closed.size());
     std::unordered_map<std::uint64_t, std::size_t> destroyed;  // id → its entry in m_tick
@@ -159,22 +163,27 @@ const std::vector<TrackedFlow>& FlowTracker::update(
         m_tick.push_back(TrackedFlow{&known->second.stat, bytes.in, bytes.out, false,
                                      known->second.countedAtClose});
     }
-    // Vanished without a destroy notice: closed, with the bytes last counted.
+    // Vanished without a destroy notice: closed, with the bytes last counted. Reported from
+    // where it is kept and forgotten at the next update (no copy of a flood's worth of them).
     for (auto it = m_flows.begin(); it != m_flows.end();) {
-        if (it->second.update == m_update) {
+        Known& known = it->second;
+        if (known.update == m_update) {
             ++it;
             continue;
         }
-        if (!destroyed.contains(it->first) && !it->second.countedAtClose) {
-            FlowStat& stat = m_closed.emplace_back(std::move(it->second.stat));
-            stat.inBitsPerSecond.reset();
-            stat.outBitsPerSecond.reset();
-            TrackedFlow flow;
-            flow.stat = &stat;
-            flow.closed = true;
-            m_tick.push_back(flow);
+        if (destroyed.contains(it->first) || known.countedAtClose) {
+            it = m_flows.erase(it);
+            continue;
         }
-        it = m_flows.erase(it);
+        known.stat.inBitsPerSecond.reset();
+        known.stat.outBitsPerSecond.reset();
+        known.vanished = true;
+        TrackedFlow flow;
+        flow.stat = &known.stat;
+        flow.closed = true;
+        m_tick.push_back(flow);
+        m_vanished.push_back(it->first);
+        ++it;
     }
     m_lastTick = now;
     return m_tick;
@@ -184,6 +193,9 @@ std::vector<FlowStat> FlowTracker::openFlows() const {
     std::vector<FlowStat> flows;
     flows.reserve(m_flows.size());
     for (const auto& [id, known] : m_flows) {
+        if (known.vanished) {
+            continue;
+        }
         flows.push_back(known.stat);
         flows.back().inBitsPerSecond.reset();
         flows.back().outBitsPerSecond.reset();

@@ -56,6 +56,7 @@ private:
         FlowStat stat;
         bool countedAtClose = false;
         std::uint64_t update = 0;  // the last update() that saw it open
+        bool vanished = false;     // reported closed by the last update(); erased by the next
     };
     struct TickBytes {
         std::uint64_t in = 0;
@@ -68,9 +69,10 @@ private:
     // Bounded by what the source reports: the socket table, or the capture engine's flow
     // table (its capacity). Updated in place, so a tick never holds two copies of it.
     std::unordered_map<std::uint64_t, Known> m_flows;
-    // This tick's flows that closed or vanished (they left m_flows); a deque, so what points
-    // at them stays valid while it grows.
+    // This tick's flows the OS reported closed; a deque, so what points at them stays valid
+    // while it grows.
     std::deque<FlowStat> m_closed;
+    std::vector<std::uint64_t> m_vanished;  // ids of the last update's vanished flows
     std::vector<TrackedFlow> m_tick;
     std::uint64_t m_update = 0;
     std::optional<std::chrono::steady_clock::time_point> m_lastTick;

@@ -161,6 +161,29 @@ TEST(FlowTracker, FlowBornAndGoneBetweenTicksStillCounts) {
     EXPECT_EQ(out[0].tickBytesOut, 150U);
 }
 
+TEST(FlowTracker, AVanishedFlowIsReportedClosedOnceAndIsNoLongerOpen) {
+    FlowTracker tracker;
+    tracker.update(opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 100, 0),
+                           tcpSocket("10.0.0.2", 40001, "10.0.0.3", 80, 2, 200, 0)}),
+                   {}, kStart);
+    const auto second = tracker.update(
+        opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 150, 0)}), {}, kStart + 1s);
+    ASSERT_EQ(second.size(), 2U);
+    const TrackedFlow* gone = find(second, 2);
+    ASSERT_NE(gone, nullptr);
+    EXPECT_TRUE(gone->closed);
+    EXPECT_EQ(gone->stat->bytesIn, 200U) << "the bytes last counted";
+    EXPECT_EQ(gone->tickBytesIn, 0U);
+    const auto open = tracker.openFlows();
+    ASSERT_EQ(open.size(), 1U) << "what a failed read shows next: the open flow only";
+    EXPECT_EQ(open[0].id, 1U);
+
+    const auto third = tracker.update(
+        opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 150, 0)}), {}, kStart + 2s);
+    ASSERT_EQ(third.size(), 1U) << "reported closed once";
+    EXPECT_EQ(tracker.trackedFlows(), 1U);
+}
+
 TEST(FlowTracker, ReusedFiveTupleWithANewCookieIsANewFlow) {
     FlowTracker tracker;
     tracker.update(opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 9'000, 0)}), {}, kStart);
