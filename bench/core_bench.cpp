@@ -2,11 +2,16 @@
 // What one tick of the core costs: rates for N interfaces, and a whole tick with publication.
 #include <benchmark/benchmark.h>
 
+#include <random>
+
 #include "core/aggregator.h"
+#include "core/captured_flow_source.h"
+#include "core/flow_pipeline.h"
 #include "core/flow_tracker.h"
 #include "core/monitor.h"
 #include "core/rate_calculator.h"
 #include "fakes/fake_clock.h"
+#include "fakes/fake_flow_sources.h"
 #include "fakes/fake_interface_source.h"
 
 namespace netmon {
@@ -101,7 +106,7 @@ void BM_FlowTrackingAndAggregation(benchmark::State& state) {
             *record.bytesReceived += 1'500;
             *record.bytesSent += 100;
         }
-        const auto flows = tracker.update(reading, owners, now);
+        const auto& flows = tracker.update(reading, owners, now);
         aggregator.update(flows, 1.0);
         benchmark::DoNotOptimize(aggregator.hosts());
         benchmark::DoNotOptimize(aggregator.processes());
@@ -110,6 +115,72 @@ void BM_FlowTrackingAndAggregation(benchmark::State& state) {
     state.counters["flows"] = static_cast<double>(count);
 }
 BENCHMARK(BM_FlowTrackingAndAggregation)->Arg(1'000)->Arg(10'000);
+
+// Deep mode under a flood of spoofed sources (bench/flood_record.sh, in memory): the engine's
+// flow table stays full (N flows, each from its own remote address, one 74-byte packet each),
+// and every tick a quarter of them is evicted and replaced by new ones. One tick of the whole
+// pipeline: the reading turned into socket records, flows followed, hosts named from the
+// resolver's cache (no worker threads: the queue stays full), summed into hosts and processes.
+class FloodEngine final : public CaptureEngine {
+public:
+    explicit FloodEngine(std::size_t flows) : m_flows(flows) {
+        for (CapturedFlow& flow : m_flows) {
+            flow = next();
+        }
+    }
+    Result<void> setInterfaces(const std::vector<std::string>& /*names*/) override { return {}; }
+    Result<CaptureReading> read() override {
+        for (std::size_t i = 0; i < m_flows.size() / 4; ++i) {
+            m_flows[m_oldest] = next();
+            m_oldest = (m_oldest + 1) % m_flows.size();
+        }
+        CaptureReading reading;
+        reading.flows = m_flows;
+        reading.interfaces.push_back({"veth0", {}, 0});
+        return reading;
+    }
+    [[nodiscard]] std::string_view name() const override { return "flood"; }
+
+private:
+    CapturedFlow next() {
+        CapturedFlow flow;
+        const auto source = static_cast<std::uint32_t>(m_random());
+        flow.key = {Protocol::Udp, IpAddress::v4({10, 254, 0, 2}), 9,
+                    IpAddress::v4({10, static_cast<std::uint8_t>(source >> 16),
+                                   static_cast<std::uint8_t>(source >> 8),
+                                   static_cast<std::uint8_t>(source)}),
+                    static_cast<std::uint16_t>(source >> 3)};
+        flow.bytesIn = 74;
+        flow.packetsIn = 1;
+        return flow;
+    }
+    std::vector<CapturedFlow> m_flows;
+    std::size_t m_oldest = 0;
+    std::mt19937 m_random{42};
+};
+
+void BM_FlowPipelineUnderFlood(benchmark::State& state) {
+    const auto count = static_cast<std::size_t>(state.range(0));
+    HostNameResolver::Options options;
+    options.workers = 0;
+    auto resolver = std::make_shared<HostNameResolver>(
+        options, [](const IpAddress&) -> Result<std::string> { return fail("no name"); });
+    FlowPipeline pipeline(
+        std::make_unique<CapturedFlowSource>(std::make_unique<FloodEngine>(count),
+                                             std::make_unique<test::FakeSocketSource>()),
+        std::make_unique<test::FakeProcessSource>(), resolver, MonitoringMode::Deep);
+    std::chrono::steady_clock::time_point now{};
+    for (auto _ : state) {
+        now += std::chrono::seconds{1};
+        Snapshot snapshot;
+        snapshot.steadyTime = now;
+        pipeline.tick(snapshot);
+        benchmark::DoNotOptimize(snapshot.hosts.data());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(count));
+    state.counters["flows"] = static_cast<double>(count);
+}
+BENCHMARK(BM_FlowPipelineUnderFlood)->Arg(65'536)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace netmon

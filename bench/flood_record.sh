@@ -62,7 +62,7 @@ ip -n "$nsB" link set nmfb0 up
 
 # Default settings (a file of our own, so the user's settings play no part).
 echo '{"version": 1}' >"$work/config.json"
-ip netns exec "$nsB" env HOME="$work" XDG_CONFIG_HOME="$work" XDG_DATA_HOME="$work" \
+ip netns exec "$nsB" env ${NETMON_ENV:-} HOME="$work" XDG_CONFIG_HOME="$work" XDG_DATA_HOME="$work" \
     "$netmon" --config "$work/config.json" --mode "$mode" record --db "$work/history.db" \
     2>"$work/stderr" &
 recorder=$!

@@ -74,7 +74,75 @@ void pruneIdle(Map& entries) {
     }
 }
 
+// The remote host a flow counts for: none for listeners and local (loopback) peers.
+std::optional<IpAddress> remoteHostOf(const FlowStat& stat) {
+    const IpAddress remote = stat.key.remoteAddress.unmapped();
+    if (stat.listening || remote.isLoopback() || remote.isUnspecified()) {
+        return std::nullopt;
+    }
+    return remote;
+}
+
+// The process a flow counts for (pid 0: owner hidden, "unknown (needs admin)"); none when
+// nothing owns it.
+std::optional<std::uint32_t> processOf(const FlowStat& stat) {
+    if (stat.owner == OwnerVisibility::NoOwner) {
+        return std::nullopt;
+    }
+    return stat.owner == OwnerVisibility::Known ? stat.pid.value_or(0) : 0;
+}
+
+const std::string& processName(std::uint32_t pid, const FlowStat& stat) {
+    static const std::string unknown(Aggregator::kUnknownProcess);
+    return pid == 0 ? unknown : stat.processName;
+}
+
+// What a flow counts this tick: its tick bytes where its counters are known. Listeners carry
+// no data of their own.
+std::pair<std::uint64_t, std::uint64_t> countedTickBytes(const TrackedFlow& flow) {
+    const FlowStat& stat = *flow.stat;
+    if (stat.listening) {
+        return {0, 0};
+    }
+    return {tickBytes(stat.bytesIn, flow.tickBytesIn).value_or(0),
+            tickBytes(stat.bytesOut, flow.tickBytesOut).value_or(0)};
+}
+
 }  // namespace
+
+void Aggregator::updateTickTraffic(const std::vector<TrackedFlow>& flows) {
+    m_hosts.clear();
+    m_processes.clear();
+    std::unordered_map<IpAddress, std::pair<std::uint64_t, std::uint64_t>, IpAddressHash> hosts;
+    std::unordered_map<std::uint32_t, TickTraffic> processes;
+    for (const TrackedFlow& flow : flows) {
+        const auto [in, out] = countedTickBytes(flow);
+        if (in + out == 0) {
+            continue;
+        }
+        if (const auto host = remoteHostOf(*flow.stat)) {
+            auto& bytes = hosts[*host];
+            bytes.first += in;
+            bytes.second += out;
+        }
+        if (const auto pid = processOf(*flow.stat)) {
+            TickTraffic& process = processes[*pid];
+            if (process.name.empty()) {
+                process.name = processName(*pid, *flow.stat);
+            }
+            process.bytesIn += in;
+            process.bytesOut += out;
+        }
+    }
+    m_hostTraffic.clear();
+    for (const auto& [address, bytes] : hosts) {
+        m_hostTraffic.push_back({address.toString(), bytes.first, bytes.second});
+    }
+    m_processTraffic.clear();
+    for (auto& [pid, traffic] : processes) {
+        m_processTraffic.push_back(std::move(traffic));
+    }
+}
 
 void Aggregator::update(const std::vector<TrackedFlow>& flows, double elapsedSeconds) {
     m_elapsedSeconds = elapsedSeconds;
@@ -91,7 +159,7 @@ void Aggregator::update(const std::vector<TrackedFlow>& flows, double elapsedSec
     }
 
     const auto add = [](Totals& totals, const TrackedFlow& flow) {
-        const FlowStat& stat = flow.stat;
+        const FlowStat& stat = *flow.stat;
         if (stat.listening) {
             // A listening socket carries no data itself (its accepted connections do), so it
             // leaves the figures as they are, known or not.
@@ -112,10 +180,9 @@ void Aggregator::update(const std::vector<TrackedFlow>& flows, double elapsedSec
     };
 
     for (const TrackedFlow& flow : flows) {
-        const FlowStat& stat = flow.stat;
-        const IpAddress remote = stat.key.remoteAddress.unmapped();
-        if (!stat.listening && !remote.isLoopback() && !remote.isUnspecified()) {
-            HostEntry& host = m_hosts[remote];
+        const FlowStat& stat = *flow.stat;
+        if (const auto remote = remoteHostOf(stat)) {
+            HostEntry& host = m_hosts[*remote];
             add(host.totals, flow);
             if (!stat.remoteHostName.empty()) {
                 host.hostName = stat.remoteHostName;
@@ -124,12 +191,12 @@ void Aggregator::update(const std::vector<TrackedFlow>& flows, double elapsedSec
                 ++host.processes[stat.processName];
             }
         }
-        if (stat.owner == OwnerVisibility::NoOwner) {
+        const auto pid = processOf(stat);
+        if (!pid) {
             continue;
         }
-        const std::uint32_t pid = stat.owner == OwnerVisibility::Known ? stat.pid.value_or(0) : 0;
-        ProcessEntry& process = m_processes[pid];
-        const std::string& name = pid == 0 ? std::string(kUnknownProcess) : stat.processName;
+        ProcessEntry& process = m_processes[*pid];
+        const std::string& name = processName(*pid, stat);
         if (process.name != name) {
             process = ProcessEntry{};  // a new process, or a reused pid: start its totals afresh
             process.name = name;

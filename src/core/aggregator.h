@@ -28,6 +28,10 @@ namespace netmon {
 class Aggregator {
 public:
     void update(const std::vector<TrackedFlow>& flows, double elapsedSeconds);
+    // Only this tick's traffic per host and per process (hostTraffic(), processTraffic()), the
+    // same figures update() gives, with no totals kept: for a recorder, which keeps its totals
+    // in history. hosts() and processes() stay empty.
+    void updateTickTraffic(const std::vector<TrackedFlow>& flows);
 
     // Sorted by total bytes, most first, unknown totals last (a lower bound sorts by its counted
     // bytes); ties by address / pid.

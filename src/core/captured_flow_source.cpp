@@ -66,6 +66,9 @@ Result<SocketReading> CapturedFlowSource::read() {
         reading.warnings.push_back("Socket table not read (states and owners missing this tick): " +
                                    table.error().describe());
     }
+    // Every captured flow, every listener, and the connections that moved nothing: at most all
+    // of both, and growing this list mid-way under a full flow table was its largest copy.
+    reading.open.reserve(captured->flows.size() + sockets.size());
     std::unordered_map<FlowKey, const SocketRecord*, FlowKeyHash> byKey;
     std::unordered_map<std::uint32_t, const SocketRecord*> unconnectedUdp;
     for (const SocketRecord& socket : sockets) {

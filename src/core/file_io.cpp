@@ -33,12 +33,12 @@ PathKind pathKind(const fs::path& path) {
 }
 
 Error notARegularFile(const fs::path& path, PathKind kind, std::string_view what) {
-    const std::string is =
-        kind == PathKind::Directory      ? " is a folder, not a file"
-        : kind == PathKind::Inaccessible ? " cannot be looked at (a folder on its path is not "
-                                           "readable by this user)"
-                                         : " is not a regular file (a device, a FIFO, a socket "
-                                           "or a broken link)";
+    const std::string is = kind == PathKind::Directory ? " is a folder, not a file"
+                           : kind == PathKind::Inaccessible
+                               ? " cannot be looked at (a folder on its path is not "
+                                 "readable by this user)"
+                               : " is not a regular file (a device, a FIFO, a socket "
+                                 "or a broken link)";
     const std::string subject =
         what.empty() ? path.string() : std::string(what) + " " + path.string();
     return Error{subject + is + "; it was left alone",

@@ -47,11 +47,13 @@ std::vector<std::string> interfacesToCapture(const std::vector<InterfaceStat>& i
 
 FlowPipeline::FlowPipeline(std::unique_ptr<SocketSource> sockets,
                            std::unique_ptr<ProcessSource> processes,
-                           std::shared_ptr<HostNameResolver> resolver, MonitoringMode mode)
+                           std::shared_ptr<HostNameResolver> resolver, MonitoringMode mode,
+                           SnapshotDetail detail)
     : m_sockets(std::move(sockets)),
       m_processes(std::move(processes)),
-      m_resolver(std::move(resolver)),
-      m_mode(mode) {}
+      m_resolver(detail == SnapshotDetail::Full ? std::move(resolver) : nullptr),
+      m_mode(mode),
+      m_detail(detail) {}
 
 void FlowPipeline::setPrivacy(const PrivacySettings& privacy) {
     const std::lock_guard lock(m_privacyMutex);
@@ -77,6 +79,9 @@ void FlowPipeline::tick(Snapshot& snapshot) {
         snapshot.warnings.push_back("Could not read the socket table (" +
                                     std::string(m_sockets->mechanism()) +
                                     "): " + reading.error().describe());
+        if (m_detail == SnapshotDetail::TrafficOnly) {
+            return;
+        }
         // The tracker still holds them: no copy of every flow is kept for this rare case.
         snapshot.flows = m_tracker.openFlows();
         if (nameHosts) {
@@ -106,45 +111,55 @@ void FlowPipeline::tick(Snapshot& snapshot) {
         maskRemote(reading->closed);
     }
 
-    std::vector<TrackedFlow> tracked = m_tracker.update(*reading, owners, snapshot.steadyTime);
-    *reading = SocketReading{};  // every flow is in `tracked` now: free the reading's copy
+    const std::vector<TrackedFlow>& tracked =
+        m_tracker.update(*reading, owners, snapshot.steadyTime);
+    *reading = SocketReading{};  // every flow is in the tracker now: free the reading's copy
     if (nameHosts) {
-        for (TrackedFlow& flow : tracked) {
-            if (!flow.stat.listening && worthNaming(flow.stat.key.remoteAddress)) {
-                flow.stat.remoteHostName =
-                    m_resolver->nameFor(flow.stat.key.remoteAddress.unmapped());
+        for (const TrackedFlow& flow : tracked) {
+            if (!flow.stat->listening && worthNaming(flow.stat->key.remoteAddress)) {
+                flow.stat->remoteHostName =
+                    m_resolver->nameFor(flow.stat->key.remoteAddress.unmapped());
             }
         }
     }
     const double elapsed =
         m_lastTick ? std::chrono::duration<double>(snapshot.steadyTime - *m_lastTick).count() : 0;
     m_lastTick = snapshot.steadyTime;
-    m_aggregator.update(tracked, elapsed);
-
-    snapshot.flows.clear();
-    snapshot.flows.reserve(static_cast<std::size_t>(std::count_if(
-        tracked.begin(), tracked.end(), [](const TrackedFlow& flow) { return !flow.closed; })));
-    bool ownersHidden = false;
-    for (TrackedFlow& flow : tracked) {
-        if (!flow.closed) {
-            ownersHidden = ownersHidden || flow.stat.owner == OwnerVisibility::NeedsAdmin;
-            snapshot.flows.push_back(std::move(flow.stat));
-        }
+    if (m_detail == SnapshotDetail::Full) {
+        m_aggregator.update(tracked, elapsed);
+    } else {
+        m_aggregator.updateTickTraffic(tracked);
     }
-    tracked = {};  // before the hosts' and processes' lists are made
-    snapshot.hosts = m_aggregator.hosts();
-    snapshot.processes = m_aggregator.processes();
     snapshot.hostTraffic = m_aggregator.hostTraffic();
     snapshot.processTraffic = m_aggregator.processTraffic();
+
+    bool ownersHidden = false;
+    bool tcpCounted = false;
+    std::size_t open = 0;
+    for (const TrackedFlow& flow : tracked) {
+        if (!flow.closed) {
+            ++open;
+            ownersHidden = ownersHidden || flow.stat->owner == OwnerVisibility::NeedsAdmin;
+            tcpCounted = tcpCounted || (flow.stat->key.protocol == Protocol::Tcp &&
+                                        flow.stat->bytesIn.has_value());
+        }
+    }
+    if (m_detail == SnapshotDetail::Full) {
+        snapshot.flows.clear();
+        snapshot.flows.reserve(open);
+        for (const TrackedFlow& flow : tracked) {
+            if (!flow.closed) {
+                snapshot.flows.push_back(*flow.stat);
+            }
+        }
+        snapshot.hosts = m_aggregator.hosts();
+        snapshot.processes = m_aggregator.processes();
+    }
 
     Visibility& visibility = snapshot.visibility;
     visibility.flows = true;
     const bool deep = m_mode == MonitoringMode::Deep;
-    visibility.tcpBytes =
-        deep || snapshot.flows.empty() ||
-        std::any_of(snapshot.flows.begin(), snapshot.flows.end(), [](const FlowStat& flow) {
-            return flow.key.protocol == Protocol::Tcp && flow.bytesIn.has_value();
-        });
+    visibility.tcpBytes = deep || open == 0 || tcpCounted;
     visibility.udpBytes = deep;
     visibility.allProcesses = !ownersHidden;
     visibility.closedFlows = deep || m_sockets->reportsClosedSockets();

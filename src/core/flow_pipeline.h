@@ -14,6 +14,12 @@
 
 namespace netmon {
 
+// What a tick fills in beyond the interfaces and each host's and process's tick traffic.
+enum class SnapshotDetail : std::uint8_t {
+    Full,         // flows, hosts and processes listed (and remote hosts named): for views
+    TrafficOnly,  // no lists and no reverse DNS: for a recorder, which stores the tick traffic
+};
+
 // One tick of connections: read the socket table, find owners, follow flows, apply the privacy
 // settings, name remote hosts (from the resolver's cache, never waiting), and sum into hosts and
 // processes. Runs on the monitor thread.
@@ -23,13 +29,14 @@ public:
     // CapturedFlowSource: every packet counted, wire bytes.
     FlowPipeline(std::unique_ptr<SocketSource> sockets, std::unique_ptr<ProcessSource> processes,
                  std::shared_ptr<HostNameResolver> resolver,
-                 MonitoringMode mode = MonitoringMode::Basic);
+                 MonitoringMode mode = MonitoringMode::Basic,
+                 SnapshotDetail detail = SnapshotDetail::Full);
 
     // Safe from any thread; applies from the next tick.
     void setPrivacy(const PrivacySettings& privacy);
 
-    // Fills the snapshot's flows, hosts, processes, their tick traffic and visibility; a failed
-    // read adds a warning and keeps the previous flows (without rates).
+    // Fills the snapshot's flows, hosts, processes (SnapshotDetail::Full), their tick traffic and
+    // visibility; a failed read adds a warning and keeps the previous flows (without rates).
     void tick(Snapshot& snapshot);
 
 private:
@@ -37,6 +44,7 @@ private:
     std::unique_ptr<ProcessSource> m_processes;
     std::shared_ptr<HostNameResolver> m_resolver;
     MonitoringMode m_mode;
+    SnapshotDetail m_detail;
     FlowTracker m_tracker;
     Aggregator m_aggregator;
     std::optional<std::chrono::steady_clock::time_point> m_lastTick;

@@ -101,7 +101,7 @@ FlowTracker::TickBytes FlowTracker::follow(FlowStat& stat, bool seenBefore,
     return flow;
 }
 
-std::vector<TrackedFlow> FlowTracker::update(
+const std::vector<TrackedFlow>& FlowTracker::update(
     const SocketReading& reading, const std::unordered_map<std::uint64_t, SocketOwner>& owners,
     std::chrono::steady_clock::time_point now) {
     const double elapsed =
@@ -112,32 +112,31 @@ std::vector<TrackedFlow> FlowTracker::update(
     };
     ++m_update;
 
-    // Exactly the room every flow that comes out needs, vanished ones included: growing it
-    // mid-way copies all of them, and an upper bound of twice the table was the largest
-    // allocation of a tick under a flood of short flows.
-    std::size_t stillOpen = 0;
-    for (const SocketRecord& record : reading.open) {
-        stillOpen += m_flows.contains(flowId(record)) ? 1 : 0;
+    m_closed.clear();
+    for (const std::uint64_t id : m_vanished) {
+        m_flows.erase(id);  // reported closed by the last update
     }
-    std::vector<TrackedFlow> out;
-    out.reserve(reading.open.size() + reading.closed.size() + m_flows.size() -
-                std::min(stillOpen, m_flows.size()));
-    std::unordered_map<std::uint64_t, std::size_t> destroyed;  // id → its entry in `out`
+    m_vanished.clear();
+    m_tick.clear();
+    m_tick.reserve(reading.open.size() + reading.closed.size());
+    std::unordered_map<std::uint64_t, std::size_t> destroyed;  // id → its entry in m_tick
     for (const SocketRecord& record : reading.closed) {
         const std::uint64_t id = flowId(record);
         const auto previous = m_flows.find(id);
+        FlowStat& stat = m_closed.emplace_back();
         TrackedFlow flow;
+        flow.stat = &stat;
         if (previous != m_flows.end()) {
-            flow.stat = previous->second.stat;  // the owner, names and counters seen before
+            stat = previous->second.stat;  // the owner, names and counters seen before
             flow.countedAtClose = previous->second.countedAtClose;
         }
         const TickBytes bytes =
-            follow(flow.stat, previous != m_flows.end(), record, ownerOf(record), elapsed, true);
+            follow(stat, previous != m_flows.end(), record, ownerOf(record), elapsed, true);
         flow.tickBytesIn = bytes.in;
         flow.tickBytesOut = bytes.out;
         flow.closed = true;
-        destroyed.emplace(id, out.size());
-        out.push_back(std::move(flow));
+        destroyed.emplace(id, m_tick.size());
+        m_tick.push_back(flow);
     }
     for (const SocketRecord& record : reading.open) {
         const std::uint64_t id = flowId(record);
@@ -147,13 +146,13 @@ std::vector<TrackedFlow> FlowTracker::update(
             // those counters, already counted.
             Known& known = m_flows[id];
             if (known.update != m_update) {
-                known.stat = out[closed->second].stat;
+                known.stat = *m_tick[closed->second].stat;
                 known.countedAtClose = true;
                 known.update = m_update;
             }
             continue;
         }
-        // Updated where it is kept, then copied out once.
+        // Updated where it is kept; the tick points at it there.
         const auto [known, created] = m_flows.try_emplace(id);
         if (!created && known->second.update == m_update) {
             continue;  // a duplicate in this reading
@@ -161,33 +160,42 @@ std::vector<TrackedFlow> FlowTracker::update(
         const TickBytes bytes =
             follow(known->second.stat, !created, record, ownerOf(record), elapsed, false);
         known->second.update = m_update;
-        out.push_back(TrackedFlow{known->second.stat, bytes.in, bytes.out, false,
-                                  known->second.countedAtClose});
+        m_tick.push_back(TrackedFlow{&known->second.stat, bytes.in, bytes.out, false,
+                                     known->second.countedAtClose});
     }
-    // Vanished without a destroy notice: closed, with the bytes last counted.
+    // Vanished without a destroy notice: closed, with the bytes last counted. Reported from
+    // where it is kept and forgotten at the next update (no copy of a flood's worth of them).
     for (auto it = m_flows.begin(); it != m_flows.end();) {
-        if (it->second.update == m_update) {
+        Known& known = it->second;
+        if (known.update == m_update) {
             ++it;
             continue;
         }
-        if (!destroyed.contains(it->first) && !it->second.countedAtClose) {
-            TrackedFlow flow;
-            flow.stat = std::move(it->second.stat);
-            flow.stat.inBitsPerSecond.reset();
-            flow.stat.outBitsPerSecond.reset();
-            flow.closed = true;
-            out.push_back(std::move(flow));
+        if (destroyed.contains(it->first) || known.countedAtClose) {
+            it = m_flows.erase(it);
+            continue;
         }
-        it = m_flows.erase(it);
+        known.stat.inBitsPerSecond.reset();
+        known.stat.outBitsPerSecond.reset();
+        known.vanished = true;
+        TrackedFlow flow;
+        flow.stat = &known.stat;
+        flow.closed = true;
+        m_tick.push_back(flow);
+        m_vanished.push_back(it->first);
+        ++it;
     }
     m_lastTick = now;
-    return out;
+    return m_tick;
 }
 
 std::vector<FlowStat> FlowTracker::openFlows() const {
     std::vector<FlowStat> flows;
     flows.reserve(m_flows.size());
     for (const auto& [id, known] : m_flows) {
+        if (known.vanished) {
+            continue;
+        }
         flows.push_back(known.stat);
         flows.back().inBitsPerSecond.reset();
         flows.back().outBitsPerSecond.reset();

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -13,9 +14,11 @@
 
 namespace netmon {
 
-// A flow as one tick saw it, with the bytes it moved during the tick.
+// A flow as one tick saw it, with the bytes it moved during the tick. `stat` points into the
+// FlowTracker (never null), so a tick of 65,536 flows copies none of them; it stays valid
+// until the tracker's next update.
 struct TrackedFlow {
-    FlowStat stat;
+    FlowStat* stat = nullptr;
     std::uint64_t tickBytesIn = 0;  // payload bytes this tick (0 while it is a baseline)
     std::uint64_t tickBytesOut = 0;
     bool closed = false;  // gone since the last tick; `stat` holds its last (or final) counters
@@ -38,9 +41,11 @@ struct TrackedFlow {
 // - The owner last seen stays with the flow when later lookups find none (closing sockets).
 class FlowTracker {
 public:
-    std::vector<TrackedFlow> update(const SocketReading& reading,
-                                    const std::unordered_map<std::uint64_t, SocketOwner>& owners,
-                                    std::chrono::steady_clock::time_point now);
+    // The flows of this tick (open, closed, vanished), valid until the next update. The list's
+    // room is kept from tick to tick: a full flow table costs no fresh allocation per tick.
+    const std::vector<TrackedFlow>& update(
+        const SocketReading& reading, const std::unordered_map<std::uint64_t, SocketOwner>& owners,
+        std::chrono::steady_clock::time_point now);
     [[nodiscard]] std::size_t trackedFlows() const { return m_flows.size(); }
     // The open flows as the last update left them, without rates (for a tick whose read
     // failed: what was there is still shown).
@@ -51,6 +56,7 @@ private:
         FlowStat stat;
         bool countedAtClose = false;
         std::uint64_t update = 0;  // the last update() that saw it open
+        bool vanished = false;     // reported closed by the last update(); erased by the next
     };
     struct TickBytes {
         std::uint64_t in = 0;
@@ -63,6 +69,11 @@ private:
     // Bounded by what the source reports: the socket table, or the capture engine's flow
     // table (its capacity). Updated in place, so a tick never holds two copies of it.
     std::unordered_map<std::uint64_t, Known> m_flows;
+    // This tick's flows the OS reported closed; a deque, so what points at them stays valid
+    // while it grows.
+    std::deque<FlowStat> m_closed;
+    std::vector<std::uint64_t> m_vanished;  // ids of the last update's vanished flows
+    std::vector<TrackedFlow> m_tick;
     std::uint64_t m_update = 0;
     std::optional<std::chrono::steady_clock::time_point> m_lastTick;
 };

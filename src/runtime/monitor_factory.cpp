@@ -11,7 +11,7 @@
 
 namespace netmon {
 
-MonitorSetup makeMonitor(const Config& config) {
+MonitorSetup makeMonitor(const Config& config, SnapshotDetail detail) {
     MonitorSetup setup;
     const std::vector<std::string> interfaces = runtime::interfacesToCapture(config);
     runtime::EngineChoice choice = runtime::chooseEngine(config.captureMode, interfaces);
@@ -24,7 +24,10 @@ MonitorSetup makeMonitor(const Config& config) {
     setup.monitor = std::make_unique<Monitor>(makeInterfaceSource());
     setup.monitor->setFlowPipeline(std::make_unique<FlowPipeline>(
         std::move(flows), makeProcessSource(),
-        std::make_shared<HostNameResolver>(HostNameResolver::Options{}), setup.mode.mode));
+        detail == SnapshotDetail::Full
+            ? std::make_shared<HostNameResolver>(HostNameResolver::Options{})
+            : nullptr,
+        setup.mode.mode, detail));
     setup.monitor->applyConfig(config);  // after the pipeline, which takes the privacy settings
     return setup;
 }

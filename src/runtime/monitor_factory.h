@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/config.h"
+#include "core/flow_pipeline.h"
 #include "core/mode_selection.h"
 #include "core/monitor.h"
 
@@ -18,7 +19,8 @@ struct MonitorSetup {
 
 // A Monitor wired to this OS's sources and set up from the settings: what the CLI and the GUI
 // both run. Deep mode when the settings and this machine allow it (eBPF first, then
-// libpcap), else basic mode with the reason — never a failure.
-MonitorSetup makeMonitor(const Config& config);
+// libpcap), else basic mode with the reason — never a failure. A recorder asks for
+// SnapshotDetail::TrafficOnly: under a flood of flows it then copies, sorts and names none.
+MonitorSetup makeMonitor(const Config& config, SnapshotDetail detail = SnapshotDetail::Full);
 
 }  // namespace netmon

@@ -82,16 +82,17 @@ FlowStat makeUdpFlow(std::uint64_t id, const std::string& remote, std::uint16_t 
 }
 
 void aggregate(Snapshot& snapshot) {
+    std::vector<FlowStat> stats = snapshot.flows;  // the aggregator reads them where they are
     std::vector<TrackedFlow> tracked;
-    for (const FlowStat& stat : snapshot.flows) {
+    for (FlowStat& stat : stats) {
         TrackedFlow flow;
-        flow.stat = stat;
+        flow.stat = &stat;
         // What a 1 s tick at the flow's rate moved (nothing where it has no counts).
         flow.tickBytesIn =
             static_cast<std::uint64_t>(std::llround(stat.inBitsPerSecond.value_or(0) / 8.0));
         flow.tickBytesOut =
             static_cast<std::uint64_t>(std::llround(stat.outBitsPerSecond.value_or(0) / 8.0));
-        tracked.push_back(std::move(flow));
+        tracked.push_back(flow);
     }
     Aggregator aggregator;
     aggregator.update(tracked, 1.0);

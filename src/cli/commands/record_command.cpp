@@ -84,7 +84,7 @@ public:
             return reportError(writer.error());
         }
 
-        const MonitorSetup setup = makeMonitor(config);
+        const MonitorSetup setup = makeMonitor(config, SnapshotDetail::TrafficOnly);
         reportModeFallback(setup.mode);
         Monitor& monitor = *setup.monitor;
         const auto interval = intervalOrConfig(m_intervalMs, config);

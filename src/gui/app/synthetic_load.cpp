@@ -89,8 +89,8 @@ Snapshot SyntheticLoad::next() {
             flow.inBitsPerSecond = static_cast<double>(moved.tickBytesIn) * 8;
             flow.outBitsPerSecond = static_cast<double>(moved.tickBytesOut) * 8;
         }
-        moved.stat = flow;
-        tracked.push_back(std::move(moved));
+        moved.stat = &flow;
+        tracked.push_back(moved);
     }
     m_aggregator.update(tracked, 1.0);
     snapshot.flows = m_flows;

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "fakes/fake_flow_sources.h"
@@ -63,6 +64,45 @@ TEST_F(PipelineTest, FlowsHostsAndProcessesFromOneReading) {
     EXPECT_FALSE(snapshot.visibility.udpBytes);
     EXPECT_TRUE(snapshot.visibility.allProcesses);
     EXPECT_FALSE(snapshot.visibility.note.empty());
+}
+
+TEST(Pipeline, TrafficOnlyListsNothingNamesNobodyAndCountsTheSameTraffic) {
+    auto socketSource = std::make_unique<test::FakeSocketSource>();
+    auto processSource = std::make_unique<test::FakeProcessSource>();
+    processSource->set(11, ownedBy(100, "firefox"));
+    socketSource->push(
+        opened({tcpSocket("192.0.2.10", 50001, "198.51.100.7", 443, 1, 1'000, 10, 11)}));
+    socketSource->push(
+        opened({tcpSocket("192.0.2.10", 50001, "198.51.100.7", 443, 1, 4'000, 70, 11)}));
+    std::atomic<int> lookups = 0;
+    auto resolver = std::make_shared<HostNameResolver>(HostNameResolver::Options{.workers = 1},
+                                                       [&lookups](const IpAddress&) {
+                                                           ++lookups;
+                                                           return Result<std::string>("named");
+                                                       });
+    FlowPipeline pipeline(std::move(socketSource), std::move(processSource), resolver,
+                          MonitoringMode::Basic, SnapshotDetail::TrafficOnly);
+    Snapshot first;
+    first.steadyTime = std::chrono::steady_clock::time_point{10s};
+    pipeline.tick(first);
+    Snapshot second;
+    second.steadyTime = std::chrono::steady_clock::time_point{11s};
+    pipeline.tick(second);
+
+    EXPECT_TRUE(second.flows.empty());
+    EXPECT_TRUE(second.hosts.empty());
+    EXPECT_TRUE(second.processes.empty());
+    ASSERT_EQ(second.hostTraffic.size(), 1U);
+    EXPECT_EQ(second.hostTraffic[0].name, "198.51.100.7");
+    EXPECT_EQ(second.hostTraffic[0].bytesIn, 3'000U);  // 4'000 - 1'000 over the tick
+    EXPECT_EQ(second.hostTraffic[0].bytesOut, 60U);
+    ASSERT_EQ(second.processTraffic.size(), 1U);
+    EXPECT_EQ(second.processTraffic[0].name, "firefox");
+    EXPECT_EQ(second.processTraffic[0].bytesIn, 3'000U);
+    EXPECT_TRUE(second.visibility.tcpBytes);
+    EXPECT_EQ(resolver.use_count(), 1) << "the pipeline keeps no resolver";
+    resolver.reset();  // joins its worker: every lookup asked for has run
+    EXPECT_EQ(lookups, 0) << "a recorder stores no names: nothing is looked up";
 }
 
 TEST_F(PipelineTest, HostNamesArriveFromTheResolverWithoutWaiting) {

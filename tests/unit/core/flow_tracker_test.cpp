@@ -18,7 +18,7 @@ const std::chrono::steady_clock::time_point kStart{100s};
 
 const TrackedFlow* find(const std::vector<TrackedFlow>& flows, std::uint64_t id) {
     for (const TrackedFlow& flow : flows) {
-        if (flow.stat.id == id) {
+        if (flow.stat->id == id) {
             return &flow;
         }
     }
@@ -31,8 +31,8 @@ TEST(FlowTracker, FirstReadingIsABaselineThenTicksCountGrowth) {
         opened({tcpSocket("192.0.2.1", 50000, "198.51.100.9", 443, 7, 5000, 300)}), {}, kStart);
     ASSERT_EQ(first.size(), 1U);
     EXPECT_EQ(first[0].tickBytesIn, 0U) << "bytes from before monitoring are not this tick's";
-    EXPECT_EQ(first[0].stat.bytesIn, 5000U) << "but the lifetime total is shown";
-    EXPECT_FALSE(first[0].stat.inBitsPerSecond);
+    EXPECT_EQ(first[0].stat->bytesIn, 5000U) << "but the lifetime total is shown";
+    EXPECT_FALSE(first[0].stat->inBitsPerSecond);
 
     auto second = tracker.update(
         opened({tcpSocket("192.0.2.1", 50000, "198.51.100.9", 443, 7, 130'000, 2'800)}), {},
@@ -40,9 +40,9 @@ TEST(FlowTracker, FirstReadingIsABaselineThenTicksCountGrowth) {
     ASSERT_EQ(second.size(), 1U);
     EXPECT_EQ(second[0].tickBytesIn, 125'000U);
     EXPECT_EQ(second[0].tickBytesOut, 2'500U);
-    EXPECT_DOUBLE_EQ(*second[0].stat.inBitsPerSecond, 500'000.0);  // 125'000 * 8 / 2 s
-    EXPECT_DOUBLE_EQ(*second[0].stat.outBitsPerSecond, 10'000.0);
-    EXPECT_EQ(second[0].stat.service, "https");
+    EXPECT_DOUBLE_EQ(*second[0].stat->inBitsPerSecond, 500'000.0);  // 125'000 * 8 / 2 s
+    EXPECT_DOUBLE_EQ(*second[0].stat->outBitsPerSecond, 10'000.0);
+    EXPECT_EQ(second[0].stat->service, "https");
     EXPECT_FALSE(second[0].closed);
 }
 
@@ -53,7 +53,7 @@ TEST(FlowTracker, FlowThatAppearsLaterCountsAllItsBytes) {
         opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 22, 9, 4'000, 1'000)}), {}, kStart + 1s);
     EXPECT_EQ(out.at(0).tickBytesIn, 4'000U);
     EXPECT_EQ(out.at(0).tickBytesOut, 1'000U);
-    EXPECT_EQ(out.at(0).stat.service, "ssh");
+    EXPECT_EQ(out.at(0).stat->service, "ssh");
 }
 
 TEST(FlowTracker, CountersNeverGoBackwards) {
@@ -63,7 +63,7 @@ TEST(FlowTracker, CountersNeverGoBackwards) {
     auto out = tracker.update(opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 999, 1'000)}),
                               {}, kStart + 1s);
     EXPECT_EQ(out.at(0).tickBytesIn, 0U);
-    EXPECT_EQ(out.at(0).stat.bytesIn, 1'000U);
+    EXPECT_EQ(out.at(0).stat->bytesIn, 1'000U);
 }
 
 TEST(FlowTracker, TimeWaitWithoutCountersKeepsTheLastOnes) {
@@ -74,8 +74,8 @@ TEST(FlowTracker, TimeWaitWithoutCountersKeepsTheLastOnes) {
     timeWait.bytesReceived.reset();
     timeWait.bytesSent.reset();
     auto out = tracker.update(opened({timeWait}), {}, kStart + 1s);
-    EXPECT_EQ(out.at(0).stat.state, "TIME_WAIT");
-    EXPECT_EQ(out.at(0).stat.bytesIn, 7'000U);
+    EXPECT_EQ(out.at(0).stat->state, "TIME_WAIT");
+    EXPECT_EQ(out.at(0).stat->bytesIn, 7'000U);
     EXPECT_EQ(out.at(0).tickBytesIn, 0U);
 }
 
@@ -86,7 +86,7 @@ TEST(FlowTracker, VanishedFlowIsReportedClosedOnceWithItsLastBytes) {
     auto gone = tracker.update({}, {}, kStart + 1s);
     ASSERT_EQ(gone.size(), 1U);
     EXPECT_TRUE(gone[0].closed);
-    EXPECT_EQ(gone[0].stat.bytesIn, 7'000U);
+    EXPECT_EQ(gone[0].stat->bytesIn, 7'000U);
     EXPECT_EQ(gone[0].tickBytesIn, 0U);
     EXPECT_TRUE(tracker.update({}, {}, kStart + 2s).empty()) << "reported once, then forgotten";
     EXPECT_EQ(tracker.trackedFlows(), 0U);
@@ -104,7 +104,7 @@ TEST(FlowTracker, DestroyNoticeCountsTheFinalBytesOnce) {
     EXPECT_TRUE(out[0].closed);
     EXPECT_EQ(out[0].tickBytesIn, 2'500U);
     EXPECT_EQ(out[0].tickBytesOut, 100U);
-    EXPECT_EQ(out[0].stat.bytesIn, 9'500U);
+    EXPECT_EQ(out[0].stat->bytesIn, 9'500U);
 }
 
 TEST(FlowTracker, TimeWaitAfterADestroyNoticeShowsTheFinalBytesOnceCounted) {
@@ -127,9 +127,9 @@ TEST(FlowTracker, TimeWaitAfterADestroyNoticeShowsTheFinalBytesOnceCounted) {
     const auto later = tracker.update(opened({timeWait}), {}, kStart + 2s);
     ASSERT_EQ(later.size(), 1U);
     EXPECT_FALSE(later[0].closed);
-    EXPECT_EQ(later[0].stat.state, "TIME_WAIT");
-    EXPECT_EQ(later[0].stat.bytesIn, 9'500U) << "its final bytes, not unknown";
-    EXPECT_EQ(later[0].stat.bytesOut, 800U);
+    EXPECT_EQ(later[0].stat->state, "TIME_WAIT");
+    EXPECT_EQ(later[0].stat->bytesIn, 9'500U) << "its final bytes, not unknown";
+    EXPECT_EQ(later[0].stat->bytesOut, 800U);
     EXPECT_EQ(later[0].tickBytesIn, 0U);
     EXPECT_TRUE(later[0].countedAtClose) << "already in the totals";
 
@@ -146,7 +146,7 @@ TEST(FlowTracker, DestroyNoticeKeepsTheUidSeenWhileOpen) {
     SocketReading reading;
     reading.closed = {tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 20, 10)};  // uid 0
     const auto out = tracker.update(reading, {}, kStart + 1s);
-    EXPECT_EQ(out.at(0).stat.uid, 1000U);
+    EXPECT_EQ(out.at(0).stat->uid, 1000U);
 }
 
 TEST(FlowTracker, FlowBornAndGoneBetweenTicksStillCounts) {
@@ -159,6 +159,29 @@ TEST(FlowTracker, FlowBornAndGoneBetweenTicksStillCounts) {
     EXPECT_TRUE(out[0].closed);
     EXPECT_EQ(out[0].tickBytesIn, 3'000U);
     EXPECT_EQ(out[0].tickBytesOut, 150U);
+}
+
+TEST(FlowTracker, AVanishedFlowIsReportedClosedOnceAndIsNoLongerOpen) {
+    FlowTracker tracker;
+    tracker.update(opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 100, 0),
+                           tcpSocket("10.0.0.2", 40001, "10.0.0.3", 80, 2, 200, 0)}),
+                   {}, kStart);
+    const auto second = tracker.update(
+        opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 150, 0)}), {}, kStart + 1s);
+    ASSERT_EQ(second.size(), 2U);
+    const TrackedFlow* gone = find(second, 2);
+    ASSERT_NE(gone, nullptr);
+    EXPECT_TRUE(gone->closed);
+    EXPECT_EQ(gone->stat->bytesIn, 200U) << "the bytes last counted";
+    EXPECT_EQ(gone->tickBytesIn, 0U);
+    const auto open = tracker.openFlows();
+    ASSERT_EQ(open.size(), 1U) << "what a failed read shows next: the open flow only";
+    EXPECT_EQ(open[0].id, 1U);
+
+    const auto third = tracker.update(
+        opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 150, 0)}), {}, kStart + 2s);
+    ASSERT_EQ(third.size(), 1U) << "reported closed once";
+    EXPECT_EQ(tracker.trackedFlows(), 1U);
 }
 
 TEST(FlowTracker, ReusedFiveTupleWithANewCookieIsANewFlow) {
@@ -180,10 +203,10 @@ TEST(FlowTracker, OwnerSeenOnceStaysWhenLaterLookupsFindNone) {
                    Owners{{77, ownedBy(4242, "curl")}}, kStart);
     auto out = tracker.update(opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 10, 0, 77)}),
                               Owners{{77, SocketOwner{}}}, kStart + 1s);
-    EXPECT_EQ(out.at(0).stat.owner, OwnerVisibility::Known);
-    EXPECT_EQ(out.at(0).stat.pid, 4242U);
-    EXPECT_EQ(out.at(0).stat.processName, "curl");
-    EXPECT_EQ(out.at(0).stat.executable, "/usr/bin/curl");
+    EXPECT_EQ(out.at(0).stat->owner, OwnerVisibility::Known);
+    EXPECT_EQ(out.at(0).stat->pid, 4242U);
+    EXPECT_EQ(out.at(0).stat->processName, "curl");
+    EXPECT_EQ(out.at(0).stat->executable, "/usr/bin/curl");
 }
 
 TEST(FlowTracker, HiddenOwnerIsSaidSoNotGuessed) {
@@ -192,9 +215,9 @@ TEST(FlowTracker, HiddenOwnerIsSaidSoNotGuessed) {
     hidden.visibility = OwnerVisibility::NeedsAdmin;
     auto out = tracker.update(opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 0, 0, 78)}),
                               Owners{{78, hidden}}, kStart);
-    EXPECT_EQ(out.at(0).stat.owner, OwnerVisibility::NeedsAdmin);
-    EXPECT_FALSE(out.at(0).stat.pid);
-    EXPECT_TRUE(out.at(0).stat.processName.empty());
+    EXPECT_EQ(out.at(0).stat->owner, OwnerVisibility::NeedsAdmin);
+    EXPECT_FALSE(out.at(0).stat->pid);
+    EXPECT_TRUE(out.at(0).stat->processName.empty());
 }
 
 TEST(FlowTracker, ServiceNamesForListenersAndServerSides) {
@@ -202,9 +225,9 @@ TEST(FlowTracker, ServiceNamesForListenersAndServerSides) {
     auto listener = tcpSocket("0.0.0.0", 22, "0.0.0.0", 0, 1, 0, 0, 0, "LISTEN");
     auto serverSide = tcpSocket("10.0.0.2", 5432, "10.0.0.9", 51000, 2, 0, 0);
     auto out = tracker.update(opened({listener, serverSide}), {}, kStart);
-    EXPECT_EQ(find(out, 1)->stat.service, "ssh");
-    EXPECT_TRUE(find(out, 1)->stat.listening);
-    EXPECT_EQ(find(out, 2)->stat.service, "postgresql");
+    EXPECT_EQ(find(out, 1)->stat->service, "ssh");
+    EXPECT_TRUE(find(out, 1)->stat->listening);
+    EXPECT_EQ(find(out, 2)->stat->service, "postgresql");
 }
 
 }  // namespace
