@@ -50,21 +50,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-ip netns add "$nsA"
-ip netns add "$nsB"
-for ns in "$nsA" "$nsB"; do
-    ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-    ip netns exec "$ns" sysctl -qw net.ipv6.conf.default.disable_ipv6=1
-    ip -n "$ns" link set lo up
-done
-ip -n "$nsA" link add nmea0 address 02:00:00:00:0e:01 type veth peer name nmeb0 \
-    address 02:00:00:00:0e:02 netns "$nsB"
-ip -n "$nsA" addr add 10.254.0.1/24 dev nmea0
-ip -n "$nsB" addr add 10.254.0.2/24 dev nmeb0
-ip -n "$nsA" neigh add 10.254.0.2 lladdr 02:00:00:00:0e:02 dev nmea0 nud permanent
-ip -n "$nsB" neigh add 10.254.0.1 lladdr 02:00:00:00:0e:01 dev nmeb0 nud permanent
-ip -n "$nsA" link set nmea0 up
-ip -n "$nsB" link set nmeb0 up
+. "$root/bench/lib/veth_pair.sh"
+make_veth_pair "$nsA" "$nsB" nmea0 nmeb0 02:00:00:00:0e:01 02:00:00:00:0e:02 10.254.0.1 10.254.0.2
 
 # One run: prints "<packets/s> <exactness>" for a mode.
 run() {

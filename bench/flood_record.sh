@@ -46,19 +46,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-ip netns add "$nsA"
-ip netns add "$nsB"
-for ns in "$nsA" "$nsB"; do
-    ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-    ip netns exec "$ns" sysctl -qw net.ipv6.conf.default.disable_ipv6=1
-    ip -n "$ns" link set lo up
-done
-ip -n "$nsA" link add nmfa0 address 02:00:00:00:0f:01 type veth peer name nmfb0 \
-    address 02:00:00:00:0f:02 netns "$nsB"
-ip -n "$nsA" addr add 10.254.0.1/24 dev nmfa0
-ip -n "$nsB" addr add 10.254.0.2/24 dev nmfb0
-ip -n "$nsA" link set nmfa0 up
-ip -n "$nsB" link set nmfb0 up
+. "$root/bench/lib/veth_pair.sh"
+make_veth_pair "$nsA" "$nsB" nmfa0 nmfb0 02:00:00:00:0f:01 02:00:00:00:0f:02 10.254.0.1 10.254.0.2
 
 # Default settings (a file of our own, so the user's settings play no part).
 echo '{"version": 1}' >"$work/config.json"

@@ -35,21 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-ip netns add "$nsA"
-ip netns add "$nsB"
-for ns in "$nsA" "$nsB"; do
-    ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-    ip netns exec "$ns" sysctl -qw net.ipv6.conf.default.disable_ipv6=1
-    ip -n "$ns" link set lo up
-done
-ip -n "$nsA" link add nmra0 address 02:00:00:00:0d:01 type veth peer name nmrb0 \
-    address 02:00:00:00:0d:02 netns "$nsB"
-ip -n "$nsA" addr add 10.253.0.1/24 dev nmra0
-ip -n "$nsB" addr add 10.253.0.2/24 dev nmrb0
-ip -n "$nsA" neigh add 10.253.0.2 lladdr 02:00:00:00:0d:02 dev nmra0 nud permanent
-ip -n "$nsB" neigh add 10.253.0.1 lladdr 02:00:00:00:0d:01 dev nmrb0 nud permanent
-ip -n "$nsA" link set nmra0 up
-ip -n "$nsB" link set nmrb0 up
+. "$root/bench/lib/veth_pair.sh"
+make_veth_pair "$nsA" "$nsB" nmra0 nmrb0 02:00:00:00:0d:01 02:00:00:00:0d:02 10.253.0.1 10.253.0.2
 
 counter() { ip netns exec "$nsA" cat "/sys/class/net/nmra0/statistics/$1"; }
 extra=""

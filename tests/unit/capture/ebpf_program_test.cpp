@@ -18,8 +18,6 @@
 #include <bpf/btf.h>
 #pragma GCC diagnostic pop
 
-#include "support/machine_checks.h"
-
 #include "capture/ebpf/ebpf_capture_engine.h"
 #include "capture/ebpf/flow_counter.h"
 #include "capture/ebpf/flow_map_reader.h"
@@ -27,6 +25,7 @@
 #include "capture/ebpf/leftover_filters.h"
 #include "capture/ebpf/libbpf_log.h"
 #include "capture/flow_table.h"
+#include "support/machine_checks.h"
 #include "unit/capture/parser_fuzz_input.h"
 
 namespace netmon::capture::test {
