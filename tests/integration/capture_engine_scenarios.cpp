@@ -112,8 +112,11 @@ void checkInterfaceAddedIsPickedUp(const EngineUnderTest& test, const std::strin
     extra.sendUdpFromB(4, 500, 47300);
     ASSERT_EQ(sendUdpFromBToA(network, 3, 200, 47200).received, 3);
 
+    // Each interface has its own capture: wait for both (readings are totals since the start,
+    // so the first one's stay matched while the second catches up).
+    readUntilMatching(test.engine, network, extra.ifA, extra.addressA, extraBaseline);
     const CaptureReading reading =
-        readUntilMatching(test.engine, network, extra.ifA, extra.addressA, extraBaseline);
+        readUntilMatching(test.engine, network, network.ifA, network.addressA, test.baseline);
     expectSumsEqualCounters(reading, network, extra.ifA, extra.addressA, extraBaseline);
     expectSumsEqualCounters(reading, network, network.ifA, network.addressA, test.baseline);
     const auto added = findFlow(reading, Protocol::Udp, extra.addressA, 47300, extra.addressB);
