@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capture/ebpf/flow_collector.h"
 
-#include <unordered_map>
-
 #include "capture/ebpf/flow_map_reader.h"
+#include "capture/ebpf/shared_flow_keys.h"
 
 namespace netmon::capture {
 namespace {
@@ -26,30 +25,6 @@ CapturedFlow capturedFlow(const FlowKey& key, const FlowCounts& counts,
         flow.command = command;
     }
     return flow;
-}
-
-// One flow per FlowKey: adds up those that share one (the first owner found stays).
-void mergeSharedKeys(std::vector<CapturedFlow>& flows) {
-    std::unordered_map<FlowKey, std::size_t, FlowKeyHash> first;
-    std::vector<CapturedFlow> merged;
-    merged.reserve(flows.size());
-    for (CapturedFlow& flow : flows) {
-        const auto [slot, created] = first.try_emplace(flow.key, merged.size());
-        if (created) {
-            merged.push_back(std::move(flow));
-            continue;
-        }
-        CapturedFlow& total = merged[slot->second];
-        total.bytesIn += flow.bytesIn;
-        total.bytesOut += flow.bytesOut;
-        total.packetsIn += flow.packetsIn;
-        total.packetsOut += flow.packetsOut;
-        if (!total.pid && flow.pid) {
-            total.pid = flow.pid;
-            total.command = std::move(flow.command);
-        }
-    }
-    flows = std::move(merged);
 }
 
 }  // namespace
@@ -102,9 +77,7 @@ Result<std::vector<CapturedFlow>> FlowCollector::collect(
     for (const FlowLedger::Final& last : m_ledger.finishRead()) {
         flows.push_back(capturedFlow(last.flowKey, last.counts, last.pid, last.command));
     }
-    if (m_ledger.hasSharedFlowKeys() || flows.size() > m_entries) {
-        mergeSharedKeys(flows);  // rare: the same 5-tuple on two interfaces, or Other protocols
-    }
+    mergeSharedFlowKeys(flows);
     return flows;
 }
 

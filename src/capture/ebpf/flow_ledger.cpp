@@ -14,7 +14,6 @@ FlowCounts FlowLedger::Entry::reported() const {
 FlowLedger::FlowLedger(unsigned idleReadsBeforeEviction, std::size_t expectedEntries)
     : m_idleReadsBeforeEviction(std::max(idleReadsBeforeEviction, 1U)) {
     m_entries.reserve(expectedEntries);
-    m_flowKeyUsers.reserve(expectedEntries);
 }
 
 void FlowLedger::beginRead() {
@@ -55,9 +54,6 @@ FlowLedger::Entry& FlowLedger::observe(const KernelFlowKey& key, const FlowCount
     if (created) {
         entry.flowKey = flowKeyOf(key.tuple);
         entry.last = kernel;
-        if (++m_flowKeyUsers[entry.flowKey] == 2) {
-            ++m_sharedFlowKeys;
-        }
     } else if (entry.evictedWith) {
         // Deleted by the last read, recreated by a packet since: continue from the final counts.
         entry.carry = *entry.evictedWith;
@@ -75,18 +71,6 @@ FlowLedger::Entry& FlowLedger::observe(const KernelFlowKey& key, const FlowCount
     return entry;
 }
 
-FlowLedger::Entries::iterator FlowLedger::forget(Entries::iterator entry) {
-    const auto users = m_flowKeyUsers.find(entry->second.flowKey);
-    if (users != m_flowKeyUsers.end()) {
-        if (--users->second == 1) {
-            --m_sharedFlowKeys;
-        } else if (users->second == 0) {
-            m_flowKeyUsers.erase(users);
-        }
-    }
-    return m_entries.erase(entry);
-}
-
 std::vector<FlowLedger::Final> FlowLedger::finishRead() {
     std::swap(m_order, m_nextOrder);
     std::vector<Final> finals;
@@ -102,7 +86,7 @@ std::vector<FlowLedger::Final> FlowLedger::finishRead() {
         if (entry.evictedWith) {
             finals.push_back({entry.flowKey, *entry.evictedWith, entry.pid, entry.command});
         }
-        it = forget(it);
+        it = m_entries.erase(it);
     }
     return finals;
 }
@@ -136,7 +120,7 @@ void FlowLedger::evicted(const KernelFlowKey& key, const FlowCounts& finalKernel
         if (entry.seenInRead == m_read && entry.position < m_order.size()) {
             m_order[entry.position] = nullptr;
         }
-        forget(found);  // the last reading had its final counts
+        m_entries.erase(found);  // the last reading had its final counts
         --m_seen;
         return;
     }

@@ -62,15 +62,11 @@ public:
     void evicted(const KernelFlowKey& key, const FlowCounts& finalKernel);
 
     [[nodiscard]] std::size_t size() const { return m_entries.size(); }
-    // Whether two entries have the same FlowKey (the same 5-tuple on two interfaces, or two
-    // protocols core calls Other): then a reading must merge them.
-    [[nodiscard]] bool hasSharedFlowKeys() const { return m_sharedFlowKeys > 0; }
 
 private:
     using Entries = std::unordered_map<KernelFlowKey, Entry, KernelKeyHash<KernelFlowKey>,
                                        KernelKeyEqual<KernelFlowKey>>;
     using Node = Entries::value_type;
-    Entries::iterator forget(Entries::iterator entry);
     Node& find(const KernelFlowKey& key, bool& created);
 
     Entries m_entries;
@@ -80,8 +76,6 @@ private:
     std::vector<Node*> m_order;
     std::vector<Node*> m_nextOrder;
     std::size_t m_cursor = 0;
-    std::unordered_map<FlowKey, unsigned, FlowKeyHash> m_flowKeyUsers;  // entries per FlowKey
-    std::size_t m_sharedFlowKeys = 0;
     unsigned m_idleReadsBeforeEviction;
     std::uint64_t m_read = 0;
     std::size_t m_seen = 0;  // entries observed in the current read
