@@ -177,7 +177,6 @@ const std::vector<TrackedFlow>& FlowTracker::update(
         }
         known.stat.inBitsPerSecond.reset();
         known.stat.outBitsPerSecond.reset();
-        known.vanished = true;
         TrackedFlow flow;
         flow.stat = &known.stat;
         flow.closed = true;
@@ -193,8 +192,8 @@ std::vector<FlowStat> FlowTracker::openFlows() const {
     std::vector<FlowStat> flows;
     flows.reserve(m_flows.size());
     for (const auto& [id, known] : m_flows) {
-        if (known.vanished) {
-            continue;
+        if (known.update != m_update) {
+            continue;  // vanished
         }
         flows.push_back(known.stat);
         flows.back().inBitsPerSecond.reset();

@@ -46,7 +46,7 @@ public:
     const std::vector<TrackedFlow>& update(
         const SocketReading& reading, const std::unordered_map<std::uint64_t, SocketOwner>& owners,
         std::chrono::steady_clock::time_point now);
-    [[nodiscard]] std::size_t trackedFlows() const { return m_flows.size(); }
+    [[nodiscard]] std::size_t trackedFlows() const { return m_flows.size() - m_vanished.size(); }
     // The open flows as the last update left them, without rates (for a tick whose read
     // failed: what was there is still shown).
     [[nodiscard]] std::vector<FlowStat> openFlows() const;
@@ -55,8 +55,9 @@ private:
     struct Known {
         FlowStat stat;
         bool countedAtClose = false;
-        std::uint64_t update = 0;  // the last update() that saw it open
-        bool vanished = false;     // reported closed by the last update(); erased by the next
+        // The last update() that saw it open; an older one means the last update reported it
+        // vanished, and the next one forgets it.
+        std::uint64_t update = 0;
     };
     struct TickBytes {
         std::uint64_t in = 0;

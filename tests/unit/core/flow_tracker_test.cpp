@@ -177,6 +177,7 @@ TEST(FlowTracker, AVanishedFlowIsReportedClosedOnceAndIsNoLongerOpen) {
     const auto open = tracker.openFlows();
     ASSERT_EQ(open.size(), 1U) << "what a failed read shows next: the open flow only";
     EXPECT_EQ(open[0].id, 1U);
+    EXPECT_EQ(tracker.trackedFlows(), 1U) << "the vanished flow is no longer followed";
 
     const auto third = tracker.update(
         opened({tcpSocket("10.0.0.2", 40000, "10.0.0.3", 80, 1, 150, 0)}), {}, kStart + 2s);
