@@ -18,6 +18,7 @@
 #include "fakes/loopback_sockets.h"
 #include "platform/linux/netlink_socket.h"
 #include "platform/linux/sock_diag_parser.h"
+#include "platform/source_factories.h"
 
 namespace netmon {
 namespace {

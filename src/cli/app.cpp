@@ -6,7 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/context.h"
-#include "core/stop_signal.h"
+#include "platform/stop_signal.h"
 
 namespace netmon::cli {
 

@@ -4,14 +4,15 @@
 #include <iostream>
 
 #include "cli/app.h"
-#include "core/paths.h"
 #include "core/visible_text.h"
+#include "platform/paths.h"
+#include "runtime/config_file.h"
 
 namespace netmon::cli {
 
 Context::Context(std::filesystem::path configPath, std::optional<CaptureMode> mode)
     : m_configPath(configPath.empty() ? defaultConfigPath() : std::move(configPath)),
-      m_loaded(loadConfig(m_configPath, locateConfig(m_configPath))) {
+      m_loaded(runtime::loadConfig(m_configPath, runtime::locateConfig(m_configPath))) {
     if (mode) {
         m_loaded.config.captureMode = *mode;
     }

@@ -5,7 +5,7 @@
 
 #include "core/model/interface_stat.h"
 #include "core/model/snapshot.h"
-#include "core/permissions.h"
+#include "core/permission_report.h"
 #include "storage/history_types.h"
 
 namespace netmon::cli {

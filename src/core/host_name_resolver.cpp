@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/host_name_resolver.h"
 
-#include "core/host_name_lookup.h"
+#include <stdexcept>
+
 #include "core/utf8_text.h"
 
 namespace netmon {
 
 HostNameResolver::HostNameResolver(Options options, Lookup lookup)
-    : m_options(options), m_lookup(lookup ? std::move(lookup) : Lookup(reverseLookup)) {
+    : m_options(options), m_lookup(std::move(lookup)) {
+    if (!m_lookup) {
+        throw std::invalid_argument("HostNameResolver needs a lookup");
+    }
     for (std::size_t i = 0; i < m_options.workers; ++i) {
         m_workers.emplace_back([this](std::stop_token stop) { work(stop); });
     }

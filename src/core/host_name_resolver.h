@@ -40,8 +40,9 @@ public:
         const Clock* clock = &SystemClock::instance();
     };
 
-    // `lookup` defaults to the OS resolver (reverseLookup).
-    explicit HostNameResolver(Options options, Lookup lookup = {});
+    // `lookup` answers one query, blocking: the composition root passes the OS resolver
+    // (the platform's reverseLookup), tests a fake. It must not be empty.
+    HostNameResolver(Options options, Lookup lookup);
     ~HostNameResolver();
     HostNameResolver(const HostNameResolver&) = delete;
     HostNameResolver& operator=(const HostNameResolver&) = delete;

@@ -6,7 +6,7 @@
 
 #include "core/config.h"
 #include "core/model/snapshot.h"
-#include "core/permissions.h"
+#include "core/permission_report.h"
 
 namespace netmon {
 

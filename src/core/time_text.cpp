@@ -5,8 +5,6 @@
 #include <cstdio>
 #include <ctime>
 
-#include "core/calendar.h"
-
 namespace netmon {
 namespace {
 
@@ -121,7 +119,8 @@ std::string formatCompactUtc(WallTime time) {
     return buffer;
 }
 
-Result<WallTime> parseTimeArgument(std::string_view text, WallTime now) {
+Result<WallTime> parseTimeArgument(std::string_view text, WallTime now,
+                                   const DayStart& localDayStart) {
     const auto refuse = [text] {
         return fail("cannot read the time '" + std::string(text) + "'",
                     "use now, today, yesterday, -24h, -7d, 2026-11-26, 2026-11-26T10:00 or "

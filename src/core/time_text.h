@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,10 @@ std::string formatCompactUtc(WallTime time);
 //   "-90s", "-30m", "-24h", "-7d" or without the sign: that long before now;
 //   "2026-11-26", "2026-11-26T10:00", "2026-11-26 10:00:05": local time;
 //   "@1764185645": unix seconds.
-Result<WallTime> parseTimeArgument(std::string_view text, WallTime now);
+// `localDayStart` gives the local midnight at or before a time (the platform's calendar, which
+// the caller passes in: core knows no time zone database).
+using DayStart = std::function<WallTime(WallTime)>;
+Result<WallTime> parseTimeArgument(std::string_view text, WallTime now,
+                                   const DayStart& localDayStart);
 
 }  // namespace netmon

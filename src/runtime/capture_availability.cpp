@@ -4,8 +4,9 @@
 #include "capture/ebpf/ebpf_capture_engine.h"
 #include "capture/pcap/pcap_capture_engine.h"
 #include "core/flow_pipeline.h"
-#include "core/permissions.h"
 #include "core/sources/interface_source.h"
+#include "platform/permissions.h"
+#include "platform/source_factories.h"
 
 namespace netmon::runtime {
 

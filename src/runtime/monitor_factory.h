@@ -8,7 +8,7 @@
 #include "core/mode_selection.h"
 #include "core/monitor.h"
 
-namespace netmon {
+namespace netmon::runtime {
 
 struct MonitorSetup {
     std::unique_ptr<Monitor> monitor;
@@ -23,4 +23,4 @@ struct MonitorSetup {
 // SnapshotDetail::TrafficOnly: under a flood of flows it then copies, sorts and names none.
 MonitorSetup makeMonitor(const Config& config, SnapshotDetail detail = SnapshotDetail::Full);
 
-}  // namespace netmon
+}  // namespace netmon::runtime

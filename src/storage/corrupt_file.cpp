@@ -4,7 +4,7 @@
 #include <string>
 #include <system_error>
 
-#include "core/file_io.h"
+#include "platform/file_io.h"
 
 namespace netmon::storage {
 

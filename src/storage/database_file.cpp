@@ -4,7 +4,7 @@
 #include <optional>
 #include <system_error>
 
-#include "core/file_io.h"
+#include "platform/file_io.h"
 #include "storage/corrupt_file.h"
 #include "storage/database_owner.h"
 #include "storage/schema_migrations.h"

@@ -6,9 +6,9 @@
 #include <optional>
 #include <string_view>
 
-#include "core/file_lock.h"
 #include "core/lock_holder.h"
 #include "core/result.h"
+#include "platform/file_lock.h"
 
 namespace netmon::storage {
 

@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "core/calendar.h"
 #include "core/utf8_text.h"
+#include "platform/calendar.h"
 #include "storage/breakdown_keys.h"
 #include "storage/database_file.h"
 #include "storage/time_buckets.h"

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "core/clock.h"
-#include "core/file_lock.h"
 #include "core/result.h"
+#include "platform/file_lock.h"
 #include "storage/database_lock.h"
 #include "storage/history_types.h"
 

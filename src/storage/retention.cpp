@@ -5,7 +5,7 @@
 #include <chrono>
 #include <string_view>
 
-#include "core/calendar.h"
+#include "platform/calendar.h"
 #include "storage/time_buckets.h"
 
 namespace netmon::storage {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/time_buckets.h"
 
-#include "core/calendar.h"
+#include "platform/calendar.h"
 
 namespace netmon::storage {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "capture/ebpf/ebpf_capture_engine.h"
-#include "core/stop_signal.h"
+#include "platform/stop_signal.h"
 
 int main(int argc, char** argv) {
     netmon::StopSignal& stop = netmon::StopSignal::install();

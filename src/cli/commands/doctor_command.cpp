@@ -7,9 +7,10 @@
 #include "cli/context.h"
 #include "cli/json_views.h"
 #include "core/format.h"
-#include "core/permissions.h"
+#include "core/permission_report.h"
 #include "core/sources/interface_source.h"
 #include "core/visible_text.h"
+#include "platform/source_factories.h"
 #include "runtime/capture_availability.h"
 #include "storage/history_reader.h"
 

@@ -10,9 +10,10 @@
 #include "cli/json_views.h"
 #include "cli/text_table.h"
 #include "core/format.h"
-#include "core/local_time_text.h"
 #include "core/time_text.h"
 #include "core/visible_text.h"
+#include "platform/calendar.h"
+#include "platform/local_time_text.h"
 #include "storage/history_reader.h"
 
 namespace netmon::cli {
@@ -50,8 +51,8 @@ public:
 
     int run(Context& context) override {
         const auto now = std::chrono::system_clock::now();
-        auto since = parseTimeArgument(m_since, now);
-        auto until = parseTimeArgument(m_until, now);
+        auto since = parseTimeArgument(m_since, now, localDayStart);
+        auto until = parseTimeArgument(m_until, now, localDayStart);
         if (!since || !until) {
             reportError(since ? until.error() : since.error());
             return kExitUsage;

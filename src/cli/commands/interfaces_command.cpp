@@ -10,6 +10,7 @@
 #include "cli/text_table.h"
 #include "core/format.h"
 #include "core/sources/interface_source.h"
+#include "platform/source_factories.h"
 
 namespace netmon::cli {
 namespace {

@@ -9,7 +9,7 @@
 namespace netmon::cli {
 
 Snapshot sampleOnce(const Config& config, std::chrono::milliseconds sample) {
-    const MonitorSetup setup = makeMonitor(config);
+    const runtime::MonitorSetup setup = runtime::makeMonitor(config);
     if (config.captureMode == CaptureMode::Deep) {
         reportModeFallback(setup.mode);  // asked for explicitly: say why it is not running
     }

@@ -9,8 +9,8 @@
 #include "cli/commands/interval_option.h"
 #include "cli/context.h"
 #include "core/lock_holder.h"
-#include "core/paths.h"
-#include "core/stop_signal.h"
+#include "platform/paths.h"
+#include "platform/stop_signal.h"
 #include "runtime/monitor_factory.h"
 #include "storage/history_writer.h"
 #include "storage/snapshot_samples.h"
@@ -84,7 +84,8 @@ public:
             return reportError(writer.error());
         }
 
-        const MonitorSetup setup = makeMonitor(config, SnapshotDetail::TrafficOnly);
+        const runtime::MonitorSetup setup =
+            runtime::makeMonitor(config, SnapshotDetail::TrafficOnly);
         reportModeFallback(setup.mode);
         Monitor& monitor = *setup.monitor;
         const auto interval = intervalOrConfig(m_intervalMs, config);

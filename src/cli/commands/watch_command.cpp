@@ -11,9 +11,9 @@
 #include "cli/json_views.h"
 #include "cli/text_table.h"
 #include "core/format.h"
-#include "core/local_time_text.h"
-#include "core/stop_signal.h"
 #include "core/visible_text.h"
+#include "platform/local_time_text.h"
+#include "platform/stop_signal.h"
 #include "runtime/monitor_factory.h"
 
 namespace netmon::cli {
@@ -43,7 +43,7 @@ public:
         if (!m_interfaces.empty()) {
             config.monitoredInterfaces = m_interfaces;  // so deep mode attaches to those
         }
-        const MonitorSetup setup = makeMonitor(config);
+        const runtime::MonitorSetup setup = runtime::makeMonitor(config);
         reportModeFallback(setup.mode);
         Monitor& monitor = *setup.monitor;
         m_interval = intervalOrConfig(m_intervalMs, config);

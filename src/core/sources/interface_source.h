@@ -20,7 +20,4 @@ public:
     [[nodiscard]] virtual std::string_view mechanism() const = 0;
 };
 
-// Defined by the platform library CMake picked for this OS.
-std::unique_ptr<InterfaceSource> makeInterfaceSource();
-
 }  // namespace netmon

@@ -42,7 +42,4 @@ public:
         const std::vector<SocketQuery>& sockets) = 0;
 };
 
-// Defined by the platform library.
-std::unique_ptr<ProcessSource> makeProcessSource();
-
 }  // namespace netmon

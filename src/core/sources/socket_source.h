@@ -60,7 +60,4 @@ public:
     virtual void followInterfaces(const std::vector<std::string>& /*names*/) {}
 };
 
-// Defined by the platform library.
-std::unique_ptr<SocketSource> makeSocketSource();
-
 }  // namespace netmon

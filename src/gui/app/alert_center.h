@@ -12,7 +12,7 @@
 #include "core/config.h"
 #include "core/mode_selection.h"
 #include "core/model/snapshot.h"
-#include "core/permissions.h"
+#include "core/permission_report.h"
 
 namespace netmon::gui {
 

@@ -12,8 +12,9 @@
 #include "app/tray_icon.h"
 #include "app/ui_settings.h"
 #include "core/monitor.h"
-#include "core/paths.h"
 #include "main_window.h"
+#include "platform/paths.h"
+#include "runtime/config_file.h"
 #include "runtime/monitor_factory.h"
 #include "screens/history_screen.h"
 #include "screens/settings_screen.h"
@@ -45,7 +46,7 @@ void AppController::start() {
     m_configPath = m_options.configPath.isEmpty() ? toQString(defaultConfigPath().string())
                                                   : m_options.configPath;
     const std::filesystem::path configPath = m_configPath.toStdString();
-    const LoadedConfig loaded = loadConfig(configPath, locateConfig(configPath));
+    const LoadedConfig loaded = runtime::loadConfig(configPath, runtime::locateConfig(configPath));
     m_config = loaded.config;
     if (loaded.refused) {
         // Not our file: the app runs on the defaults and never saves over it.
@@ -181,7 +182,7 @@ void AppController::startMonitor() {
         m_monitorBuilder.join();  // an older build finishing; its result will be dropped
     }
     m_monitorBuilder = std::jthread([this, generation, config = m_config] {
-        auto setup = std::make_shared<MonitorSetup>(makeMonitor(config));
+        auto setup = std::make_shared<runtime::MonitorSetup>(runtime::makeMonitor(config));
         QMetaObject::invokeMethod(
             this, [this, generation, setup] { monitorReady(generation, setup); },
             Qt::QueuedConnection);
@@ -189,7 +190,7 @@ void AppController::startMonitor() {
 }
 
 void AppController::monitorReady(std::uint64_t generation,
-                                 const std::shared_ptr<MonitorSetup>& setup) {
+                                 const std::shared_ptr<runtime::MonitorSetup>& setup) {
     if (generation != m_monitorGeneration || m_stopped) {
         return;  // superseded by a later mode change, or quitting
     }

@@ -10,11 +10,13 @@
 #include "app/gui_options.h"
 #include "core/config.h"
 #include "core/mode_selection.h"
-#include "core/permissions.h"
+#include "core/permission_report.h"
 
 namespace netmon {
 class Monitor;
+namespace runtime {
 struct MonitorSetup;
+}
 }  // namespace netmon
 
 namespace netmon::gui {
@@ -50,7 +52,8 @@ private:
     // Makes the monitor for m_config on a thread of its own (loading a capture engine can take
     // a while), then subscribes and starts it here. A newer request supersedes an older one.
     void startMonitor();
-    void monitorReady(std::uint64_t generation, const std::shared_ptr<MonitorSetup>& setup);
+    void monitorReady(std::uint64_t generation,
+                      const std::shared_ptr<runtime::MonitorSetup>& setup);
     void restartMonitor();  // after a change of capture mode
     void stopMonitor();     // the last tick to history, then no more ticks
     void openHistory();

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/csv_export.h"
 
-#include "core/file_io.h"
-#include "core/local_time_text.h"
 #include "core/time_text.h"
+#include "platform/file_io.h"
+#include "platform/local_time_text.h"
 
 namespace netmon::gui {
 namespace {

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "core/calendar.h"
+#include "platform/calendar.h"
 
 namespace netmon::gui {
 namespace {

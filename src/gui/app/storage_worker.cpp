@@ -7,7 +7,8 @@
 #include "app/history_query.h"
 #include "app/history_recorder.h"
 #include "core/lock_holder.h"
-#include "core/paths.h"
+#include "platform/paths.h"
+#include "runtime/config_file.h"
 #include "storage/history_reader.h"
 #include "storage/history_writer.h"
 
@@ -138,7 +139,7 @@ void StorageWorker::exportCsv(const QString& path, const HistoryResult& result) 
 }
 
 void StorageWorker::saveConfig(const Config& config, const QString& path) {
-    auto saved = netmon::saveConfig(config, path.toStdString());
+    auto saved = netmon::runtime::saveConfig(config, path.toStdString());
     Q_EMIT configSaved(saved ? QString() : QString::fromStdString(saved.error().describe()));
 }
 

@@ -13,7 +13,7 @@
 
 #include "app/history_request.h"
 #include "core/config.h"
-#include "core/permissions.h"
+#include "platform/permissions.h"
 #include "storage/history_types.h"
 
 namespace netmon::storage {

@@ -3,7 +3,7 @@
 
 #include <QDateTime>
 
-#include "core/calendar.h"
+#include "platform/calendar.h"
 
 namespace netmon::gui {
 namespace {

@@ -11,7 +11,7 @@
 #include "core/config.h"
 #include "core/mode_selection.h"
 #include "core/model/snapshot.h"
-#include "core/permissions.h"
+#include "core/permission_report.h"
 #include "theme/theme.h"
 
 class QBoxLayout;

@@ -2,7 +2,7 @@
 #include <array>
 #include <ctime>
 
-#include "core/calendar.h"
+#include "platform/calendar.h"
 
 namespace netmon {
 namespace {

@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "core/file_io.h"
+#include "platform/file_io.h"
 #include "platform/linux/unique_fd.h"
 
 namespace netmon {

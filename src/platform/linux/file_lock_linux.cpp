@@ -12,7 +12,7 @@
 #include <string>
 #include <utility>
 
-#include "core/file_lock.h"
+#include "platform/file_lock.h"
 #include "platform/linux/unique_fd.h"
 
 namespace netmon {

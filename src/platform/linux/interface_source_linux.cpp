@@ -6,6 +6,7 @@
 #include "core/utf8_text.h"
 #include "platform/linux/netlink_interface_reader.h"
 #include "platform/linux/proc_interface_reader.h"
+#include "platform/source_factories.h"
 
 namespace netmon {
 namespace {

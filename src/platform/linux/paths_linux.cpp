@@ -7,7 +7,7 @@
 #include <system_error>
 #include <vector>
 
-#include "core/paths.h"
+#include "platform/paths.h"
 
 namespace netmon {
 namespace {

@@ -10,10 +10,10 @@
 #include <string>
 #include <utility>
 
-#include "core/permissions.h"
 #include "platform/linux/proc_mounts_parser.h"
 #include "platform/linux/proc_status_parser.h"
 #include "platform/linux/text_file.h"
+#include "platform/permissions.h"
 
 namespace netmon {
 namespace {

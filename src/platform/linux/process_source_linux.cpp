@@ -9,6 +9,7 @@
 #include "platform/linux/proc_socket_owners.h"
 #include "platform/linux/proc_status_parser.h"
 #include "platform/linux/text_file.h"
+#include "platform/source_factories.h"
 
 namespace netmon {
 namespace {

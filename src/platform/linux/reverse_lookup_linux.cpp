@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "core/host_name_lookup.h"
+#include "platform/reverse_lookup.h"
 
 namespace netmon {
 

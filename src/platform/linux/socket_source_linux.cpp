@@ -16,6 +16,7 @@
 #include "platform/linux/sock_diag_destroy_listener.h"
 #include "platform/linux/sock_diag_parser.h"
 #include "platform/linux/tcp_payload_tracker.h"
+#include "platform/source_factories.h"
 
 namespace netmon {
 namespace {

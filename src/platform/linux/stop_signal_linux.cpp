@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <csignal>
 
-#include "core/stop_signal.h"
+#include "platform/stop_signal.h"
 
 namespace netmon {
 namespace {

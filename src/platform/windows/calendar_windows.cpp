@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <array>
 
-#include "core/calendar.h"
+#include "platform/calendar.h"
 #include "platform/windows/local_clock.h"
 
 namespace netmon {

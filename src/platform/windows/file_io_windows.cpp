@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/file_io.h"
+#include "platform/file_io.h"
 #include "platform/windows/windows_error.h"
 #include "platform/windows/windows_handles.h"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "core/file_lock.h"
+#include "platform/file_lock.h"
 #include "platform/windows/windows_api.h"
 #include "platform/windows/windows_error.h"
 #include "platform/windows/windows_handles.h"

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/sources/interface_source.h"
+#include "platform/source_factories.h"
 #include "platform/windows/if_row_parser.h"
 #include "platform/windows/windows_error.h"
 #include "platform/windows/windows_handles.h"

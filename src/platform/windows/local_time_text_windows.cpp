@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <cstdio>
 
-#include "core/local_time_text.h"
+#include "platform/local_time_text.h"
 #include "platform/windows/local_clock.h"
 
 namespace netmon {

@@ -9,7 +9,7 @@
 #include <optional>
 #include <system_error>
 
-#include "core/paths.h"
+#include "platform/paths.h"
 
 namespace netmon {
 namespace {

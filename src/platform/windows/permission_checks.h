@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "core/permissions.h"
+#include "platform/permissions.h"
 
 namespace netmon::windows_platform {
 

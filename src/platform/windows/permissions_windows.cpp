@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/permissions.h"
+#include "platform/permissions.h"
 #include "platform/windows/npcap_location.h"
 #include "platform/windows/permission_checks.h"
 #include "platform/windows/token_elevation.h"

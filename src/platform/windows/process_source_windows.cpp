@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "core/sources/process_source.h"
+#include "platform/source_factories.h"
 #include "platform/windows/process_owners.h"
 #include "platform/windows/process_table.h"
 

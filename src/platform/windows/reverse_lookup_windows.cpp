@@ -2,7 +2,7 @@
 #include <array>
 #include <cstring>
 
-#include "core/host_name_lookup.h"
+#include "platform/reverse_lookup.h"
 #include "platform/windows/wide_text.h"
 #include "platform/windows/windows_api.h"
 #include "platform/windows/windows_error.h"

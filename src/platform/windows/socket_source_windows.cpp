@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/sources/socket_source.h"
+#include "platform/source_factories.h"
 #include "platform/windows/owner_table_parser.h"
 #include "platform/windows/owner_tables.h"
 #include "platform/windows/tcp_estats.h"

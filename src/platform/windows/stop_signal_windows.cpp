@@ -3,7 +3,7 @@
 
 #include <atomic>
 
-#include "core/stop_signal.h"
+#include "platform/stop_signal.h"
 
 namespace netmon {
 namespace {

@@ -3,19 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-
-#include "core/file_io.h"
-#include "fakes/temp_dir.h"
-
 namespace netmon {
 namespace {
 
 using namespace std::chrono_literals;
-
-void writeText(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
 
 bool anyWarningContains(const LoadedConfig& loaded, const std::string& needle) {
     for (const auto& warning : loaded.warnings) {
@@ -26,37 +17,18 @@ bool anyWarningContains(const LoadedConfig& loaded, const std::string& needle) {
     return false;
 }
 
-TEST(Config, MissingFileGivesDefaultsWithoutWarnings) {
-    test::TempDir dir;
-    const LoadedConfig loaded = loadConfig(dir.path() / "none.json", ConfigLocation::Given);
-    EXPECT_FALSE(loaded.fileExisted);
-    EXPECT_TRUE(loaded.warnings.empty());
-    EXPECT_EQ(loaded.config, Config{});
-    EXPECT_EQ(loaded.config.samplingInterval, 1000ms);
-    EXPECT_EQ(loaded.config.captureMode, CaptureMode::Auto);
-}
-
-TEST(Config, SaveThenLoadGivesTheSameSettings) {
-    test::TempDir dir;
+TEST(Config, SerializeThenParseGivesTheSameSettings) {
     Config config;
     config.samplingInterval = 250ms;
     config.retentionDays = 30;
     config.captureMode = CaptureMode::Deep;
     config.privacy = {false, true, false};
     config.monitoredInterfaces = {"eth0", "wlan0"};
-    config.databasePath = dir.path() / "h.db";
-    const auto path = dir.path() / "nested" / "folder" / "config.json";
-    ASSERT_TRUE(saveConfig(config, path));
-    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Given);
+    config.databasePath = "/var/lib/netmon/h.db";
+    const LoadedConfig loaded = parseConfig(serializeConfig(config));
     EXPECT_TRUE(loaded.warnings.empty());
+    EXPECT_TRUE(loaded.hasOurKeys);
     EXPECT_EQ(loaded.config, config);
-    // Atomic save leaves no temporary file behind.
-    std::size_t files = 0;
-    for ([[maybe_unused]] const auto& entry :
-         std::filesystem::directory_iterator(path.parent_path())) {
-        ++files;
-    }
-    EXPECT_EQ(files, 1U);
 }
 
 TEST(Config, WrongTypesGetDefaultsAndAWarningEach) {
@@ -133,52 +105,6 @@ TEST(Config, UnknownKeysAreReported) {
     EXPECT_TRUE(anyWarningContains(loaded, "unknown setting 'colour'"));
 }
 
-TEST(Config, OurDefaultFileThatIsNotJsonIsKeptAsideNeverOverwritten) {
-    test::TempDir dir;
-    const auto path = dir.path() / "config.json";
-    const std::string damaged = "{\"sampling_interval_ms\": 5";  // truncated mid-write
-    writeText(path, damaged);
-
-    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Default);
-    EXPECT_FALSE(loaded.refused);
-    EXPECT_TRUE(loaded.notJson);
-    EXPECT_EQ(loaded.config, Config{});
-    ASSERT_EQ(loaded.warnings.size(), 1U);
-    EXPECT_NE(loaded.warnings[0].find("not valid JSON"), std::string::npos);
-
-    std::filesystem::path aside;
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-        if (entry.path().filename().string().rfind("config.json.corrupt-", 0) == 0) {
-            aside = entry.path();
-        }
-    }
-    ASSERT_FALSE(aside.empty()) << "the damaged file must be kept";
-    EXPECT_NE(loaded.warnings[0].find(aside.string()), std::string::npos);
-    EXPECT_EQ(readWholeFile(aside).value(), damaged);
-    EXPECT_FALSE(std::filesystem::exists(path));
-
-    // Saving the defaults now creates a new file and leaves the kept one alone.
-    ASSERT_TRUE(saveConfig(loaded.config, path));
-    EXPECT_EQ(readWholeFile(aside).value(), damaged);
-}
-
-TEST(Config, OurDefaultFileWithJsonThatIsNotAnObjectIsAlsoKeptAside) {
-    test::TempDir dir;
-    const auto path = dir.path() / "config.json";
-    writeText(path, "[1, 2, 3]");
-    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Default);
-    EXPECT_TRUE(loaded.notJson);
-    EXPECT_FALSE(std::filesystem::exists(path));
-}
-
-TEST(Config, SaveFailsWithAReasonWhenTheFolderCannotExist) {
-    test::TempDir dir;
-    writeText(dir.path() / "blocker", "a file where a folder should be");
-    const auto result = saveConfig(Config{}, dir.path() / "blocker" / "config.json");
-    ASSERT_FALSE(result);
-    EXPECT_NE(result.error().message.find("blocker"), std::string::npos);
-}
-
 TEST(Config, CaptureModeNamesRoundTrip) {
     for (const CaptureMode mode : {CaptureMode::Auto, CaptureMode::Basic, CaptureMode::Deep}) {
         EXPECT_EQ(parseCaptureMode(toString(mode)), mode);
@@ -190,12 +116,9 @@ TEST(Config, CaptureModeNamesRoundTrip) {
 TEST(Config, HistoryTopNDefaultsTo200AndRoundTrips) {
     EXPECT_EQ(Config{}.historyTopN, 200);
     EXPECT_EQ(parseConfig("{}").config.historyTopN, 200);
-    test::TempDir dir;
     Config config;
     config.historyTopN = 500;
-    const auto path = dir.path() / "config.json";
-    ASSERT_TRUE(saveConfig(config, path));
-    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Given);
+    const LoadedConfig loaded = parseConfig(serializeConfig(config));
     EXPECT_TRUE(loaded.warnings.empty());
     EXPECT_EQ(loaded.config.historyTopN, 500);
 }

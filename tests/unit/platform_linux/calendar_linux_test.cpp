@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "core/calendar.h"
+#include "platform/calendar.h"
 
 namespace netmon {
 namespace {

@@ -11,8 +11,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/file_lock.h"
 #include "fakes/temp_dir.h"
+#include "platform/file_lock.h"
 
 namespace netmon {
 namespace {

@@ -8,6 +8,7 @@
 
 #include "core/sources/interface_source.h"
 #include "platform/linux/proc_interface_reader.h"
+#include "platform/source_factories.h"
 
 int main(int argc, char** argv) {
     const bool useProc = argc > 1 && std::string_view(argv[1]) == "--proc";

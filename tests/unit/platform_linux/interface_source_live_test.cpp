@@ -12,6 +12,7 @@
 #include "platform/linux/proc_interface_reader.h"
 #include "platform/linux/proc_net_dev_parser.h"
 #include "platform/linux/text_file.h"
+#include "platform/source_factories.h"
 
 namespace netmon {
 namespace {

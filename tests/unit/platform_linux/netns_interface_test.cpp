@@ -23,6 +23,7 @@
 #include "core/model/interface_stat.h"
 #include "core/sources/interface_source.h"
 #include "platform/linux/unique_fd.h"
+#include "platform/source_factories.h"
 
 #ifndef NETMON_INTERFACE_DUMP
 #error "NETMON_INTERFACE_DUMP must name the helper binary"

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "core/paths.h"
+#include "platform/paths.h"
 
 namespace netmon {
 namespace {

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/permissions.h"
+#include "platform/permissions.h"
 
 namespace netmon {
 namespace {

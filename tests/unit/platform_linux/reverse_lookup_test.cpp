@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // reverseLookup() through the system resolver: /etc/hosts names loopback everywhere.
-#include <gtest/gtest.h>
+#include "platform/reverse_lookup.h"
 
-#include "core/host_name_lookup.h"
+#include <gtest/gtest.h>
 
 namespace netmon {
 namespace {

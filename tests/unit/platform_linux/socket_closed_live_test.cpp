@@ -14,6 +14,7 @@
 #include "core/sources/process_source.h"
 #include "core/sources/socket_source.h"
 #include "fakes/loopback_sockets.h"
+#include "platform/source_factories.h"
 #include "support/machine_checks.h"
 
 namespace netmon {

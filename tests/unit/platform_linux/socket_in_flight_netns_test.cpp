@@ -20,6 +20,7 @@
 #include "integration/child_process.h"
 #include "integration/namespace_socket.h"
 #include "integration/test_network.h"
+#include "platform/source_factories.h"
 
 namespace netmon {
 namespace {

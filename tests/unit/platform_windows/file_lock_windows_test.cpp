@@ -5,8 +5,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "core/file_lock.h"
 #include "fakes/temp_dir.h"
+#include "platform/file_lock.h"
 #include "platform/windows/windows_api.h"
 
 namespace netmon {

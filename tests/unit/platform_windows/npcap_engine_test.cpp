@@ -15,6 +15,7 @@
 #include "capture/pcap/npcap_api_windows.h"
 #include "capture/pcap/pcap_capture_engine.h"
 #include "core/sources/interface_source.h"
+#include "platform/source_factories.h"
 #include "platform/windows/windows_handles.h"
 #include "unit/capture/frame_builder.h"
 

@@ -6,12 +6,13 @@
 #include <algorithm>
 #include <fstream>
 
-#include "core/calendar.h"
-#include "core/file_io.h"
-#include "core/local_time_text.h"
-#include "core/paths.h"
 #include "core/sources/interface_source.h"
 #include "core/sources/socket_source.h"
+#include "platform/calendar.h"
+#include "platform/file_io.h"
+#include "platform/local_time_text.h"
+#include "platform/paths.h"
+#include "platform/source_factories.h"
 #include "platform/windows/wide_text.h"
 #include "platform/windows/windows_handles.h"
 #include "platform/windows/winsock_session.h"

@@ -3,7 +3,7 @@
 // touches anything, and says who holds it; the lock goes with the writer.
 #include <gtest/gtest.h>
 
-#include "core/file_lock.h"
+#include "platform/file_lock.h"
 #include "storage/database_lock.h"
 #include "storage_test_support.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/file_io.h"
+#include "platform/file_io.h"
 
 #include <random>
 #include <system_error>

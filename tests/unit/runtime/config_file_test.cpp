@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Which settings files are ours: a path the user gave is read only when it is clearly our
 // settings, and never moved or replaced otherwise; only our default file is set aside.
+#include "runtime/config_file.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "core/config.h"
-#include "core/file_io.h"
 #include "fakes/temp_dir.h"
 #include "fakes/text_file.h"
+#include "platform/file_io.h"
 
-namespace netmon {
+namespace netmon::runtime {
 namespace {
+
+using namespace std::chrono_literals;
 
 namespace fs = std::filesystem;
 
@@ -154,5 +157,84 @@ TEST(ConfigFile, SaveOverAFolderIsRefused) {
     EXPECT_EQ(names(dir.path()), std::set<std::string>{"config.json"});
 }
 
+TEST(ConfigFile, MissingFileGivesDefaultsWithoutWarnings) {
+    test::TempDir dir;
+    const LoadedConfig loaded = loadConfig(dir.path() / "none.json", ConfigLocation::Given);
+    EXPECT_FALSE(loaded.fileExisted);
+    EXPECT_TRUE(loaded.warnings.empty());
+    EXPECT_EQ(loaded.config, Config{});
+    EXPECT_EQ(loaded.config.samplingInterval, 1000ms);
+    EXPECT_EQ(loaded.config.captureMode, CaptureMode::Auto);
+}
+
+TEST(ConfigFile, SaveThenLoadGivesTheSameSettings) {
+    test::TempDir dir;
+    Config config;
+    config.samplingInterval = 250ms;
+    config.retentionDays = 30;
+    config.captureMode = CaptureMode::Deep;
+    config.privacy = {false, true, false};
+    config.monitoredInterfaces = {"eth0", "wlan0"};
+    config.databasePath = dir.path() / "h.db";
+    const auto path = dir.path() / "nested" / "folder" / "config.json";
+    ASSERT_TRUE(saveConfig(config, path));
+    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Given);
+    EXPECT_TRUE(loaded.warnings.empty());
+    EXPECT_EQ(loaded.config, config);
+    // Atomic save leaves no temporary file behind.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry :
+         std::filesystem::directory_iterator(path.parent_path())) {
+        ++files;
+    }
+    EXPECT_EQ(files, 1U);
+}
+
+TEST(ConfigFile, OurDefaultFileThatIsNotJsonIsKeptAsideNeverOverwritten) {
+    test::TempDir dir;
+    const auto path = dir.path() / "config.json";
+    const std::string damaged = "{\"sampling_interval_ms\": 5";  // truncated mid-write
+    writeText(path, damaged);
+
+    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Default);
+    EXPECT_FALSE(loaded.refused);
+    EXPECT_TRUE(loaded.notJson);
+    EXPECT_EQ(loaded.config, Config{});
+    ASSERT_EQ(loaded.warnings.size(), 1U);
+    EXPECT_NE(loaded.warnings[0].find("not valid JSON"), std::string::npos);
+
+    std::filesystem::path aside;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        if (entry.path().filename().string().rfind("config.json.corrupt-", 0) == 0) {
+            aside = entry.path();
+        }
+    }
+    ASSERT_FALSE(aside.empty()) << "the damaged file must be kept";
+    EXPECT_NE(loaded.warnings[0].find(aside.string()), std::string::npos);
+    EXPECT_EQ(readWholeFile(aside).value(), damaged);
+    EXPECT_FALSE(std::filesystem::exists(path));
+
+    // Saving the defaults now creates a new file and leaves the kept one alone.
+    ASSERT_TRUE(saveConfig(loaded.config, path));
+    EXPECT_EQ(readWholeFile(aside).value(), damaged);
+}
+
+TEST(ConfigFile, OurDefaultFileWithJsonThatIsNotAnObjectIsAlsoKeptAside) {
+    test::TempDir dir;
+    const auto path = dir.path() / "config.json";
+    writeText(path, "[1, 2, 3]");
+    const LoadedConfig loaded = loadConfig(path, ConfigLocation::Default);
+    EXPECT_TRUE(loaded.notJson);
+    EXPECT_FALSE(std::filesystem::exists(path));
+}
+
+TEST(ConfigFile, SaveFailsWithAReasonWhenTheFolderCannotExist) {
+    test::TempDir dir;
+    writeText(dir.path() / "blocker", "a file where a folder should be");
+    const auto result = saveConfig(Config{}, dir.path() / "blocker" / "config.json");
+    ASSERT_FALSE(result);
+    EXPECT_NE(result.error().message.find("blocker"), std::string::npos);
+}
+
 }  // namespace
-}  // namespace netmon
+}  // namespace netmon::runtime

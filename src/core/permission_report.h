@@ -21,7 +21,4 @@ struct PermissionReport {
     [[nodiscard]] bool deepModePossible() const { return ebpfPossible || pcapPossible; }
 };
 
-// Defined by the platform library. Only reads; changes nothing.
-PermissionReport probePermissions();
-
 }  // namespace netmon
