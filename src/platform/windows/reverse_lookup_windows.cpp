@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <array>
-#include <cstring>
 
+#include "platform/common/socket_address.h"
 #include "platform/reverse_lookup.h"
 #include "platform/windows/wide_text.h"
 #include "platform/windows/windows_api.h"
@@ -16,26 +16,13 @@ Result<std::string> reverseLookup(const IpAddress& address) {
     }
     // A dual-stack socket's IPv4 peer (::ffff:a.b.c.d) has its PTR record under in-addr.arpa.
     const IpAddress plain = address.unmapped();
-    SOCKADDR_STORAGE storage{};
-    int length = 0;
-    if (plain.isV4()) {
-        sockaddr_in v4{};
-        v4.sin_family = AF_INET;
-        std::memcpy(&v4.sin_addr, plain.bytes().data(), 4);
-        std::memcpy(&storage, &v4, sizeof v4);
-        length = sizeof v4;
-    } else if (plain.isV6()) {
-        sockaddr_in6 v6{};
-        v6.sin6_family = AF_INET6;
-        std::memcpy(&v6.sin6_addr, plain.bytes().data(), 16);
-        std::memcpy(&storage, &v6, sizeof v6);
-        length = sizeof v6;
-    } else {
+    const auto socketAddress = toSocketAddress(plain);
+    if (!socketAddress) {
         return fail("no address to look up");
     }
     std::array<wchar_t, NI_MAXHOST> host{};
     // NI_NAMEREQD: an address without a PTR record is a failure, not its own text back.
-    const int rc = ::GetNameInfoW(reinterpret_cast<const SOCKADDR*>(&storage), length, host.data(),
+    const int rc = ::GetNameInfoW(socketAddress->get(), socketAddress->length, host.data(),
                                   static_cast<DWORD>(host.size()), nullptr, 0, NI_NAMEREQD);
     if (rc != 0) {
         const int error = ::WSAGetLastError();
