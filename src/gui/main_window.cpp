@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "main_window.h"
+#include "gui/main_window.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -10,16 +10,16 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
-#include "app/qt_text.h"
-#include "app/tray_icon.h"
-#include "app/ui_settings.h"
-#include "screens/connections_screen.h"
-#include "screens/dashboard_screen.h"
-#include "screens/history_screen.h"
-#include "screens/interfaces_screen.h"
-#include "screens/settings_screen.h"
-#include "theme/theme.h"
-#include "widgets/alert_banner.h"
+#include "gui/app/qt_text.h"
+#include "gui/app/tray_icon.h"
+#include "gui/app/ui_settings.h"
+#include "gui/screens/connections_screen.h"
+#include "gui/screens/dashboard_screen.h"
+#include "gui/screens/history_screen.h"
+#include "gui/screens/interfaces_screen.h"
+#include "gui/screens/settings_screen.h"
+#include "gui/theme/theme.h"
+#include "gui/widgets/alert_banner.h"
 
 namespace netmon::gui {
 namespace {

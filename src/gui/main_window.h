@@ -6,9 +6,9 @@
 #include <memory>
 #include <vector>
 
-#include "app/alert.h"
-#include "app/history_health.h"
 #include "core/model/snapshot.h"
+#include "gui/app/alert.h"
+#include "gui/app/history_health.h"
 
 class QLabel;
 class QListWidget;

@@ -9,18 +9,18 @@
 #include <QThread>
 #include <fstream>
 
-#include "app/app_controller.h"
-#include "app/history_recorder.h"
-#include "app/snapshot_bridge.h"
-#include "app/storage_worker.h"
 #include "core/file_lock.h"
 #include "fakes/temp_dir.h"
-#include "main_window.h"
-#include "models/interface_table_model.h"
-#include "screens/interfaces_screen.h"
+#include "gui/app/app_controller.h"
+#include "gui/app/history_recorder.h"
+#include "gui/app/snapshot_bridge.h"
+#include "gui/app/storage_worker.h"
+#include "gui/main_window.h"
+#include "gui/models/interface_table_model.h"
+#include "gui/screens/interfaces_screen.h"
+#include "gui/widgets/alert_banner.h"
 #include "storage/history_reader.h"
 #include "storage/history_writer.h"
-#include "widgets/alert_banner.h"
 
 using namespace netmon;
 using namespace netmon::gui;

@@ -7,16 +7,16 @@
 #include <QTest>
 #include <cmath>
 
-#include "app/alert_center.h"
-#include "app/screenshots.h"
-#include "app/storage_worker.h"
-#include "app/ui_settings.h"
 #include "core/calendar.h"
+#include "gui/app/alert_center.h"
+#include "gui/app/screenshots.h"
+#include "gui/app/storage_worker.h"
+#include "gui/app/ui_settings.h"
 #include "gui/fake_snapshots.h"
-#include "main_window.h"
-#include "screens/history_screen.h"
-#include "screens/settings_screen.h"
-#include "theme/theme.h"
+#include "gui/main_window.h"
+#include "gui/screens/history_screen.h"
+#include "gui/screens/settings_screen.h"
+#include "gui/theme/theme.h"
 
 using namespace netmon;
 using namespace netmon::gui;

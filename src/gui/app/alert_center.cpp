@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/alert_center.h"
+#include "gui/app/alert_center.h"
 
 #include <QStringList>
 #include <algorithm>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
+#include "gui/app/qt_text.h"
+#include "gui/app/shown_text.h"
 
 namespace netmon::gui {
 

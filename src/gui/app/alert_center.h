@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "app/alert.h"
-#include "app/history_health.h"
 #include "core/config.h"
 #include "core/mode_selection.h"
 #include "core/model/snapshot.h"
 #include "core/permissions.h"
+#include "gui/app/alert.h"
+#include "gui/app/history_health.h"
 
 namespace netmon::gui {
 

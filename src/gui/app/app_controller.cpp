@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/app_controller.h"
+#include "gui/app/app_controller.h"
 
 #include <QApplication>
 
-#include "app/alert_center.h"
-#include "app/history_recorder.h"
-#include "app/qt_text.h"
-#include "app/snapshot_bridge.h"
-#include "app/storage_worker.h"
-#include "app/synthetic_load.h"
-#include "app/tray_icon.h"
-#include "app/ui_settings.h"
 #include "core/monitor.h"
 #include "core/paths.h"
-#include "main_window.h"
+#include "gui/app/alert_center.h"
+#include "gui/app/history_recorder.h"
+#include "gui/app/qt_text.h"
+#include "gui/app/snapshot_bridge.h"
+#include "gui/app/storage_worker.h"
+#include "gui/app/synthetic_load.h"
+#include "gui/app/tray_icon.h"
+#include "gui/app/ui_settings.h"
+#include "gui/main_window.h"
+#include "gui/screens/history_screen.h"
+#include "gui/screens/settings_screen.h"
+#include "gui/theme/theme.h"
 #include "runtime/monitor_factory.h"
-#include "screens/history_screen.h"
-#include "screens/settings_screen.h"
-#include "theme/theme.h"
 
 namespace netmon::gui {
 

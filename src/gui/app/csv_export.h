@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <string>
 
-#include "app/history_request.h"
 #include "core/result.h"
+#include "gui/app/history_request.h"
 
 namespace netmon::gui {
 

@@ -7,8 +7,8 @@
 #include <mutex>
 #include <string>
 
-#include "app/history_health.h"
 #include "core/model/snapshot.h"
+#include "gui/app/history_health.h"
 
 namespace netmon::storage {
 class HistoryWriter;

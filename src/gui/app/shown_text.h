@@ -4,8 +4,8 @@
 #include <QString>
 #include <string_view>
 
-#include "app/qt_text.h"
 #include "core/visible_text.h"
+#include "gui/app/qt_text.h"
 
 namespace netmon::gui {
 

@@ -5,7 +5,7 @@
 #include <atomic>
 #include <cstdint>
 
-#include "app/snapshot_message.h"
+#include "gui/app/snapshot_message.h"
 
 namespace netmon::gui {
 

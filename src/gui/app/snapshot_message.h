@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <memory>
 
-#include "app/history_health.h"
 #include "core/model/snapshot.h"
+#include "gui/app/history_health.h"
 
 namespace netmon::gui {
 

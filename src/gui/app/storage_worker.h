@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "app/history_request.h"
 #include "core/config.h"
 #include "core/permissions.h"
+#include "gui/app/history_request.h"
 #include "storage/history_types.h"
 
 namespace netmon::storage {

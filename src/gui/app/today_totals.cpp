@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/today_totals.h"
+#include "gui/app/today_totals.h"
 
 #include "core/calendar.h"
 

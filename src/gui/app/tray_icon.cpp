@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/tray_icon.h"
+#include "gui/app/tray_icon.h"
 
 #include <QMenu>
 #include <QSystemTrayIcon>
 
-#include "app/qt_text.h"
-#include "theme/theme.h"
+#include "gui/app/qt_text.h"
+#include "gui/theme/theme.h"
 
 namespace netmon::gui {
 

@@ -4,7 +4,7 @@
 #include <QByteArray>
 #include <QSettings>
 
-#include "theme/theme.h"
+#include "gui/theme/theme.h"
 
 namespace netmon::gui {
 

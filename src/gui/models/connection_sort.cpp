@@ -3,8 +3,8 @@
 #include <QString>
 #include <tuple>
 
-#include "app/qt_text.h"
-#include "models/connection_table_model.h"
+#include "gui/app/qt_text.h"
+#include "gui/models/connection_table_model.h"
 
 namespace netmon::gui {
 namespace {

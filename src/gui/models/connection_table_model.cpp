@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/connection_table_model.h"
+#include "gui/models/connection_table_model.h"
 
 #include <QFont>
 #include <set>
 #include <tuple>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
 #include "core/model/flow_key.h"
+#include "gui/app/qt_text.h"
+#include "gui/app/shown_text.h"
 
 namespace netmon::gui {
 namespace {

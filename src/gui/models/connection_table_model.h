@@ -8,7 +8,7 @@
 
 #include "core/model/flow_stat.h"
 #include "core/model/snapshot.h"
-#include "models/keyed_table_model.h"
+#include "gui/models/keyed_table_model.h"
 
 namespace netmon::gui {
 

@@ -10,9 +10,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "models/host_list_model.h"
-#include "screens/dashboard_screen.h"
-#include "widgets/share_bar_delegate.h"
+#include "gui/models/host_list_model.h"
+#include "gui/screens/dashboard_screen.h"
+#include "gui/widgets/share_bar_delegate.h"
 
 namespace netmon::gui {
 

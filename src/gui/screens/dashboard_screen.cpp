@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screens/dashboard_screen.h"
+#include "gui/screens/dashboard_screen.h"
 
 #include <QBoxLayout>
 #include <QButtonGroup>
@@ -13,14 +13,14 @@
 #include <QTableView>
 #include <algorithm>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
-#include "app/storage_worker.h"
-#include "models/host_list_model.h"
-#include "widgets/kpi_card.h"
-#include "widgets/kpi_grid.h"
-#include "widgets/rate_chart.h"
-#include "widgets/share_bar_delegate.h"
+#include "gui/app/qt_text.h"
+#include "gui/app/shown_text.h"
+#include "gui/app/storage_worker.h"
+#include "gui/models/host_list_model.h"
+#include "gui/widgets/kpi_card.h"
+#include "gui/widgets/kpi_grid.h"
+#include "gui/widgets/rate_chart.h"
+#include "gui/widgets/share_bar_delegate.h"
 
 namespace netmon::gui {
 namespace {

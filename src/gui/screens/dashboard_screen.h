@@ -6,10 +6,10 @@
 #include <set>
 #include <string>
 
-#include "app/history_health.h"
-#include "app/today_totals.h"
 #include "core/model/snapshot.h"
-#include "models/rate_history.h"
+#include "gui/app/history_health.h"
+#include "gui/app/today_totals.h"
+#include "gui/models/rate_history.h"
 
 class QBoxLayout;
 class QButtonGroup;

@@ -6,8 +6,8 @@
 #include <QHBoxLayout>
 #include <QPushButton>
 
-#include "screens/history_range.h"
-#include "screens/history_screen.h"
+#include "gui/screens/history_range.h"
+#include "gui/screens/history_screen.h"
 
 namespace netmon::gui {
 namespace {

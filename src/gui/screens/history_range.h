@@ -4,7 +4,7 @@
 #include <QDate>
 #include <chrono>
 
-#include "app/history_request.h"
+#include "gui/app/history_request.h"
 
 namespace netmon::gui {
 

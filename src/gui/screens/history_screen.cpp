@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screens/history_screen.h"
+#include "gui/screens/history_screen.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -13,11 +13,11 @@
 #include <QTime>
 #include <QVBoxLayout>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
-#include "screens/history_range.h"
-#include "widgets/history_chart.h"
-#include "widgets/kpi_card.h"
+#include "gui/app/qt_text.h"
+#include "gui/app/shown_text.h"
+#include "gui/screens/history_range.h"
+#include "gui/widgets/history_chart.h"
+#include "gui/widgets/kpi_card.h"
 
 namespace netmon::gui {
 

@@ -7,8 +7,8 @@
 #include <set>
 #include <string>
 
-#include "app/history_request.h"
 #include "core/model/snapshot.h"
+#include "gui/app/history_request.h"
 
 class QComboBox;
 class QDateEdit;

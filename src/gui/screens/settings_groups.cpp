@@ -13,9 +13,9 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
-#include "screens/settings_screen.h"
+#include "gui/app/qt_text.h"
+#include "gui/app/shown_text.h"
+#include "gui/screens/settings_screen.h"
 
 namespace netmon::gui {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screens/settings_screen.h"
+#include "gui/screens/settings_screen.h"
 
 #include <QBoxLayout>
 #include <QButtonGroup>
@@ -13,9 +13,9 @@
 #include <QScrollArea>
 #include <QStyle>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
-#include "screens/settings_validation.h"
+#include "gui/app/qt_text.h"
+#include "gui/app/shown_text.h"
+#include "gui/screens/settings_validation.h"
 
 namespace netmon::gui {
 namespace {

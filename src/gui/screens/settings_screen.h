@@ -7,12 +7,12 @@
 #include <set>
 #include <string>
 
-#include "app/history_health.h"
 #include "core/config.h"
 #include "core/mode_selection.h"
 #include "core/model/snapshot.h"
 #include "core/permissions.h"
-#include "theme/theme.h"
+#include "gui/app/history_health.h"
+#include "gui/theme/theme.h"
 
 class QBoxLayout;
 class QButtonGroup;

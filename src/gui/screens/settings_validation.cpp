@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screens/settings_validation.h"
+#include "gui/screens/settings_validation.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <chrono>
 
-#include "app/qt_text.h"
 #include "core/config.h"
+#include "gui/app/qt_text.h"
 
 namespace netmon::gui {
 namespace {
