@@ -6,8 +6,8 @@
 #include <QTest>
 #include <QToolButton>
 
-#include "gui/app/alert_center.h"
 #include "gui/fake_snapshots.h"
+#include "gui/services/alert_center.h"
 #include "gui/widgets/alert_banner.h"
 
 using namespace netmon;

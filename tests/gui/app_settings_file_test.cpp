@@ -8,11 +8,11 @@
 
 #include "fakes/temp_dir.h"
 #include "fakes/text_file.h"
-#include "gui/app/alert.h"
 #include "gui/app/app_controller.h"
-#include "gui/main_window.h"
 #include "gui/screens/settings_screen.h"
+#include "gui/types/alert.h"
 #include "gui/widgets/alert_banner.h"
+#include "gui/window/main_window.h"
 
 namespace netmon::gui {
 

@@ -7,7 +7,7 @@
 
 #include "fakes/file_mode.h"
 #include "fakes/temp_dir.h"
-#include "gui/app/csv_export.h"
+#include "gui/services/csv_export.h"
 
 namespace netmon::gui {
 

@@ -6,9 +6,9 @@
 #include <QTime>
 #include <algorithm>
 
-#include "gui/app/storage_worker.h"
 #include "gui/fake_snapshots.h"
 #include "gui/models/host_list_model.h"
+#include "gui/types/history_opened.h"
 #include "gui/widgets/axis_scale.h"
 #include "gui/widgets/kpi_card.h"
 #include "gui/widgets/kpi_grid.h"

@@ -6,13 +6,13 @@
 #include <QTest>
 #include <QTextDocument>
 
-#include "gui/app/alert_center.h"
 #include "gui/fake_snapshots.h"
 #include "gui/models/connection_table_model.h"
 #include "gui/models/host_list_model.h"
 #include "gui/models/interface_table_model.h"
 #include "gui/screens/dashboard_screen.h"
 #include "gui/screens/interfaces_screen.h"
+#include "gui/services/alert_center.h"
 #include "gui/widgets/alert_banner.h"
 #include "gui/widgets/kpi_card.h"
 

@@ -8,15 +8,15 @@
 #include <cmath>
 
 #include "core/calendar.h"
-#include "gui/app/alert_center.h"
 #include "gui/app/screenshots.h"
-#include "gui/app/storage_worker.h"
-#include "gui/app/ui_settings.h"
 #include "gui/fake_snapshots.h"
-#include "gui/main_window.h"
 #include "gui/screens/history_screen.h"
 #include "gui/screens/settings_screen.h"
+#include "gui/services/alert_center.h"
+#include "gui/services/ui_settings.h"
 #include "gui/theme/theme.h"
+#include "gui/types/history_opened.h"
+#include "gui/window/main_window.h"
 
 using namespace netmon;
 using namespace netmon::gui;

@@ -7,9 +7,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "gui/app/storage_worker.h"
 #include "gui/fake_snapshots.h"
 #include "gui/screens/settings_validation.h"
+#include "gui/services/storage_worker.h"
 
 using namespace netmon;
 using namespace netmon::gui;

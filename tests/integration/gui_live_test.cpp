@@ -22,9 +22,9 @@
 #include "core/format.h"
 #include "fakes/temp_dir.h"
 #include "gui/app/gui_main.h"
-#include "gui/app/qt_text.h"
 #include "gui/models/interface_table_model.h"
 #include "gui/screens/interfaces_screen.h"
+#include "gui/types/qt_text.h"
 #include "integration/test_network.h"
 #include "integration/udp_traffic.h"
 

@@ -8,7 +8,7 @@
 #include "gui/app/app_controller.h"
 #include "gui/app/gui_options.h"
 #include "gui/app/screenshots.h"
-#include "gui/main_window.h"
+#include "gui/window/main_window.h"
 
 namespace netmon::gui {
 

@@ -5,7 +5,7 @@
 #include <QDir>
 #include <QPixmap>
 
-#include "gui/main_window.h"
+#include "gui/window/main_window.h"
 
 namespace netmon::gui {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/models/connection_filter_proxy.h"
 
-#include "gui/app/qt_text.h"
-#include "gui/app/shown_text.h"
 #include "gui/models/connection_table_model.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 

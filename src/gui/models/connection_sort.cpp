@@ -3,8 +3,8 @@
 #include <QString>
 #include <tuple>
 
-#include "gui/app/qt_text.h"
 #include "gui/models/connection_table_model.h"
+#include "gui/types/qt_text.h"
 
 namespace netmon::gui {
 namespace {

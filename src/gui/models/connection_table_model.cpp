@@ -6,8 +6,8 @@
 #include <tuple>
 
 #include "core/model/flow_key.h"
-#include "gui/app/qt_text.h"
-#include "gui/app/shown_text.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 namespace {

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "core/model/byte_total.h"
-#include "gui/app/qt_text.h"
-#include "gui/app/shown_text.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 namespace {

@@ -3,8 +3,8 @@
 
 #include <QStringList>
 
-#include "gui/app/qt_text.h"
-#include "gui/app/shown_text.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 namespace {

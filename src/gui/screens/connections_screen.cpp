@@ -11,9 +11,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "gui/app/qt_text.h"
 #include "gui/models/connection_filter_proxy.h"
 #include "gui/models/connection_table_model.h"
+#include "gui/types/qt_text.h"
 #include "gui/widgets/column_fitter.h"
 #include "gui/widgets/table_columns.h"
 

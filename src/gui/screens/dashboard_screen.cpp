@@ -13,10 +13,10 @@
 #include <QTableView>
 #include <algorithm>
 
-#include "gui/app/qt_text.h"
-#include "gui/app/shown_text.h"
-#include "gui/app/storage_worker.h"
 #include "gui/models/host_list_model.h"
+#include "gui/types/history_opened.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 #include "gui/widgets/kpi_card.h"
 #include "gui/widgets/kpi_grid.h"
 #include "gui/widgets/rate_chart.h"

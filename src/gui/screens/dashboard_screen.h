@@ -7,9 +7,9 @@
 #include <string>
 
 #include "core/model/snapshot.h"
-#include "gui/app/history_health.h"
-#include "gui/app/today_totals.h"
 #include "gui/models/rate_history.h"
+#include "gui/models/today_totals.h"
+#include "gui/types/history_health.h"
 
 class QBoxLayout;
 class QButtonGroup;

@@ -4,7 +4,7 @@
 #include <QDate>
 #include <chrono>
 
-#include "gui/app/history_request.h"
+#include "gui/types/history_request.h"
 
 namespace netmon::gui {
 

@@ -13,9 +13,9 @@
 #include <QTime>
 #include <QVBoxLayout>
 
-#include "gui/app/qt_text.h"
-#include "gui/app/shown_text.h"
 #include "gui/screens/history_range.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 #include "gui/widgets/history_chart.h"
 #include "gui/widgets/kpi_card.h"
 

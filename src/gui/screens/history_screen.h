@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/model/snapshot.h"
-#include "gui/app/history_request.h"
+#include "gui/types/history_request.h"
 
 class QComboBox;
 class QDateEdit;

@@ -13,9 +13,9 @@
 #include <QScrollArea>
 #include <QStyle>
 
-#include "gui/app/qt_text.h"
-#include "gui/app/shown_text.h"
 #include "gui/screens/settings_validation.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 namespace {

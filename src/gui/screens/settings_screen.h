@@ -11,8 +11,9 @@
 #include "core/mode_selection.h"
 #include "core/model/snapshot.h"
 #include "core/permissions.h"
-#include "gui/app/history_health.h"
 #include "gui/theme/theme.h"
+#include "gui/types/core_metatypes.h"
+#include "gui/types/history_health.h"
 
 class QBoxLayout;
 class QButtonGroup;

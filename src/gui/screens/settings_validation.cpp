@@ -7,7 +7,7 @@
 #include <chrono>
 
 #include "core/config.h"
-#include "gui/app/qt_text.h"
+#include "gui/types/qt_text.h"
 
 namespace netmon::gui {
 namespace {

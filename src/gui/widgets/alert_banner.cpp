@@ -8,7 +8,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "gui/app/shown_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 namespace {

@@ -4,7 +4,7 @@
 #include <QFrame>
 #include <vector>
 
-#include "gui/app/alert.h"
+#include "gui/types/alert.h"
 
 class QVBoxLayout;
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "gui/app/qt_text.h"
+#include "gui/types/qt_text.h"
 #include "gui/widgets/chart_tooltip.h"
 #include "gui/widgets/plot_frame.h"
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "gui/app/history_request.h"
+#include "gui/types/history_request.h"
 #include "gui/widgets/axis_scale.h"
 #include "gui/widgets/chart_widget.h"
 #include "gui/widgets/history_labels.h"

@@ -5,7 +5,7 @@
 #include <QString>
 #include <vector>
 
-#include "gui/app/history_request.h"
+#include "gui/types/history_request.h"
 #include "gui/widgets/plot_frame.h"
 
 namespace netmon::gui {

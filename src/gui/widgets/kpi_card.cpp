@@ -6,7 +6,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "gui/app/shown_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/tray_icon.h"
+#include "gui/services/tray_icon.h"
 
 #include <QMenu>
 #include <QSystemTrayIcon>
 
-#include "gui/app/qt_text.h"
 #include "gui/theme/theme.h"
+#include "gui/types/qt_text.h"
 
 namespace netmon::gui {
 

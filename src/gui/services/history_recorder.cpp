@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/history_recorder.h"
+#include "gui/services/history_recorder.h"
 
 #include "storage/history_writer.h"
 #include "storage/snapshot_samples.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "gui/app/history_request.h"
+#include "gui/types/history_request.h"
 #include "storage/history_reader.h"
 
 namespace netmon::gui {

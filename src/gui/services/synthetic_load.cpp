@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/synthetic_load.h"
+#include "gui/services/synthetic_load.h"
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/snapshot_bridge.h"
+#include "gui/services/snapshot_bridge.h"
 
 namespace netmon::gui {
 

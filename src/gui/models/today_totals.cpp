@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/today_totals.h"
+#include "gui/models/today_totals.h"
 
 #include "core/calendar.h"
 

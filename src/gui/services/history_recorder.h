@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/model/snapshot.h"
-#include "gui/app/history_health.h"
+#include "gui/types/history_health.h"
 
 namespace netmon::storage {
 class HistoryWriter;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/history_query.h"
+#include "gui/services/history_query.h"
 
 #include <algorithm>
 #include <map>

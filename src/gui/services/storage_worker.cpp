@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/storage_worker.h"
+#include "gui/services/storage_worker.h"
 
 #include <chrono>
 
 #include "core/lock_holder.h"
 #include "core/paths.h"
-#include "gui/app/csv_export.h"
-#include "gui/app/history_query.h"
-#include "gui/app/history_recorder.h"
+#include "gui/services/csv_export.h"
+#include "gui/services/history_query.h"
+#include "gui/services/history_recorder.h"
 #include "storage/history_reader.h"
 #include "storage/history_writer.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/main_window.h"
+#include "gui/window/main_window.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -10,15 +10,15 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
-#include "gui/app/qt_text.h"
-#include "gui/app/tray_icon.h"
-#include "gui/app/ui_settings.h"
 #include "gui/screens/connections_screen.h"
 #include "gui/screens/dashboard_screen.h"
 #include "gui/screens/history_screen.h"
 #include "gui/screens/interfaces_screen.h"
 #include "gui/screens/settings_screen.h"
+#include "gui/services/tray_icon.h"
+#include "gui/services/ui_settings.h"
 #include "gui/theme/theme.h"
+#include "gui/types/qt_text.h"
 #include "gui/widgets/alert_banner.h"
 
 namespace netmon::gui {

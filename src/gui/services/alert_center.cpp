@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/alert_center.h"
+#include "gui/services/alert_center.h"
 
 #include <QStringList>
 #include <algorithm>
 
-#include "gui/app/qt_text.h"
-#include "gui/app/shown_text.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 

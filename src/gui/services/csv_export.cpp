@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/csv_export.h"
+#include "gui/services/csv_export.h"
 
 #include "core/file_io.h"
 #include "core/local_time_text.h"

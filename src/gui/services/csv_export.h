@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/result.h"
-#include "gui/app/history_request.h"
+#include "gui/types/history_request.h"
 
 namespace netmon::gui {
 

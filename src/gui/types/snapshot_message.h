@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "core/model/snapshot.h"
-#include "gui/app/history_health.h"
+#include "gui/types/history_health.h"
 
 namespace netmon::gui {
 

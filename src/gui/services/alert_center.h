@@ -11,8 +11,8 @@
 #include "core/mode_selection.h"
 #include "core/model/snapshot.h"
 #include "core/permissions.h"
-#include "gui/app/alert.h"
-#include "gui/app/history_health.h"
+#include "gui/types/alert.h"
+#include "gui/types/history_health.h"
 
 namespace netmon::gui {
 

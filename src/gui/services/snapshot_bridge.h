@@ -5,7 +5,7 @@
 #include <atomic>
 #include <cstdint>
 
-#include "gui/app/snapshot_message.h"
+#include "gui/types/snapshot_message.h"
 
 namespace netmon::gui {
 

@@ -13,7 +13,9 @@
 
 #include "core/config.h"
 #include "core/permissions.h"
-#include "gui/app/history_request.h"
+#include "gui/types/core_metatypes.h"
+#include "gui/types/history_opened.h"
+#include "gui/types/history_request.h"
 #include "storage/history_types.h"
 
 namespace netmon::storage {
@@ -23,19 +25,6 @@ class HistoryReader;
 namespace netmon::gui {
 
 class HistoryRecorder;
-
-// The database as the app opened it, and today's totals in it at that moment (the baseline to
-// which the dashboard adds what this session records under the same generation).
-struct HistoryOpened {
-    std::uint64_t generation = 0;
-    std::string path;
-    bool ok = false;
-    std::string error;                  // why history is off, and what to do
-    std::vector<std::string> warnings;  // e.g. a corrupt file was set aside
-    std::vector<storage::UsageTotals> usage;
-    storage::TimePoint usageTime;
-    std::string recordedBy;  // another process records it: "1234 (netmon record)"
-};
 
 // Everything that touches the disk or may take long, on a thread of its own: opening the
 // history database, queries, CSV export, saving settings, probing permissions. Lives on its
@@ -87,7 +76,3 @@ private:
 };
 
 }  // namespace netmon::gui
-
-Q_DECLARE_METATYPE(netmon::gui::HistoryOpened)
-Q_DECLARE_METATYPE(netmon::Config)
-Q_DECLARE_METATYPE(netmon::PermissionReport)

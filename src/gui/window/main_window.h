@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/model/snapshot.h"
-#include "gui/app/alert.h"
-#include "gui/app/history_health.h"
+#include "gui/types/alert.h"
+#include "gui/types/history_health.h"
 
 class QLabel;
 class QListWidget;

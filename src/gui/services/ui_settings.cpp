@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/app/ui_settings.h"
+#include "gui/services/ui_settings.h"
 
 namespace netmon::gui {
 

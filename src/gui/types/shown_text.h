@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "core/visible_text.h"
-#include "gui/app/qt_text.h"
+#include "gui/types/qt_text.h"
 
 namespace netmon::gui {
 
