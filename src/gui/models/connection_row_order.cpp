@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// How the Connections table orders its rows: typed comparisons per column, ties by id.
+#include "gui/models/connection_row_order.h"
+
 #include <QString>
+#include <optional>
+#include <string>
 #include <tuple>
 
 #include "gui/models/connection_table_model.h"
@@ -33,52 +36,51 @@ int compareText(const std::string& left, const std::string& right) {
 
 }  // namespace
 
-bool ConnectionTableModel::lessThan(int leftRow, int rightRow, int column) const {
-    const ConnectionRow& left = rowAt(leftRow);
-    const ConnectionRow& right = rowAt(rightRow);
+bool ConnectionRowOrder::operator()(const ConnectionRow& left, const ConnectionRow& right) const {
+    using Column = ConnectionTableModel::Column;
     const FlowStat& a = left.flow;
     const FlowStat& b = right.flow;
     int order = 0;
-    switch (column) {
-        case Protocol:
+    switch (m_column) {
+        case Column::Protocol:
             order = static_cast<int>(a.key.protocol) - static_cast<int>(b.key.protocol);
             break;
-        case Local:
+        case Column::Local:
             order = compareEndpoint(a.key.localAddress, a.key.localPort, b.key.localAddress,
                                     b.key.localPort);
             break;
-        case Remote:
+        case Column::Remote:
             order = compareEndpoint(a.key.remoteAddress, a.key.remotePort, b.key.remoteAddress,
                                     b.key.remotePort);
             break;
-        case Host:
+        case Column::Host:
             order = compareText(a.remoteHostName, b.remoteHostName);
             break;
-        case Service:
+        case Column::Service:
             order = compareText(a.service, b.service);
             break;
-        case State:
+        case Column::State:
             order = compareText(a.state, b.state);
             break;
-        case Process:
+        case Column::Process:
             order = QString::compare(left.process, right.process, Qt::CaseInsensitive);
             break;
-        case Received:
+        case Column::Received:
             order = compareOptional(a.bytesIn, b.bytesIn);
             break;
-        case Sent:
+        case Column::Sent:
             order = compareOptional(a.bytesOut, b.bytesOut);
             break;
-        case Download:
+        case Column::Download:
             order = compareOptional(a.inBitsPerSecond, b.inBitsPerSecond);
             break;
-        case Upload:
+        case Column::Upload:
             order = compareOptional(a.outBitsPerSecond, b.outBitsPerSecond);
             break;
         default:
             break;
     }
-    // Ties broken by id, so equal rows keep one order tick after tick (no flicker).
+    // Ties broken by key, so equal rows keep one order tick after tick (no flicker).
     return order != 0 ? order < 0 : left.key < right.key;
 }
 
