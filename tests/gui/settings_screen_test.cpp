@@ -8,7 +8,7 @@
 #include <QTest>
 
 #include "gui/fake_snapshots.h"
-#include "gui/screens/settings_validation.h"
+#include "gui/screens/settings/settings_validation.h"
 #include "gui/services/storage_worker.h"
 
 using namespace netmon;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/screens/settings_validation.h"
+#include "gui/screens/settings/settings_validation.h"
 
 #include <QCoreApplication>
 #include <QDir>
