@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/screens/history_range.h"
+#include "gui/screens/history/history_range.h"
 
 #include <QDateTime>
 
