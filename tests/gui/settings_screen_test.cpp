@@ -9,7 +9,6 @@
 
 #include "gui/fake_snapshots.h"
 #include "gui/screens/settings/settings_validation.h"
-#include "gui/services/storage_worker.h"
 
 using namespace netmon;
 using namespace netmon::gui;
