@@ -6,9 +6,9 @@
 #include <QTest>
 #include <QToolButton>
 
-#include "app/alert_center.h"
 #include "gui/fake_snapshots.h"
-#include "widgets/alert_banner.h"
+#include "gui/services/alert_center.h"
+#include "gui/widgets/alert_banner.h"
 
 using namespace netmon;
 using namespace netmon::gui;

@@ -6,13 +6,13 @@
 #include <filesystem>
 #include <set>
 
-#include "app/alert.h"
-#include "app/app_controller.h"
 #include "fakes/temp_dir.h"
 #include "fakes/text_file.h"
-#include "main_window.h"
-#include "screens/settings_screen.h"
-#include "widgets/alert_banner.h"
+#include "gui/app/app_controller.h"
+#include "gui/screens/settings_screen.h"
+#include "gui/types/alert.h"
+#include "gui/widgets/alert_banner.h"
+#include "gui/window/main_window.h"
 
 namespace netmon::gui {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Connections screen: rows, what basic mode cannot see, search and filters, sort order, and
 // tick updates that keep the selection, the sort order and the scroll position.
-#include "screens/connections_screen.h"
+#include "gui/screens/connections_screen.h"
 
 #include <QHeaderView>
 #include <QScrollBar>
@@ -10,8 +10,8 @@
 #include <QTest>
 
 #include "gui/fake_snapshots.h"
-#include "models/connection_filter_proxy.h"
-#include "models/connection_table_model.h"
+#include "gui/models/connection_filter_proxy.h"
+#include "gui/models/connection_table_model.h"
 
 using namespace netmon;
 using namespace netmon::gui;

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/csv_export.h"
 #include "fakes/file_mode.h"
 #include "fakes/temp_dir.h"
+#include "gui/services/csv_export.h"
 
 namespace netmon::gui {
 

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard fed with known snapshots: KPI texts, units, the chart, top hosts.
-#include "screens/dashboard_screen.h"
+#include "gui/screens/dashboard_screen.h"
 
 #include <QTest>
 #include <QTime>
 #include <algorithm>
 
-#include "app/storage_worker.h"
 #include "gui/fake_snapshots.h"
-#include "models/host_list_model.h"
-#include "widgets/axis_scale.h"
-#include "widgets/kpi_card.h"
-#include "widgets/kpi_grid.h"
-#include "widgets/rate_chart.h"
+#include "gui/models/host_list_model.h"
+#include "gui/types/history_opened.h"
+#include "gui/widgets/axis_scale.h"
+#include "gui/widgets/kpi_card.h"
+#include "gui/widgets/kpi_grid.h"
+#include "gui/widgets/rate_chart.h"
 
 using namespace netmon;
 using namespace netmon::gui;

@@ -4,7 +4,7 @@
 // fit; never overlapping, each under its bar), the tooltip of a pointed bar, bar heights at 1×
 // and 2× pixel ratios, empty and odd data. Saves hovered close-ups as
 // <build>/screenshots/chart-history-*.png.
-#include "widgets/history_chart.h"
+#include "gui/widgets/history_chart.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -17,8 +17,8 @@
 #include <cmath>
 #include <limits>
 
-#include "theme/theme.h"
-#include "widgets/chart_style.h"
+#include "gui/theme/theme.h"
+#include "gui/widgets/chart_style.h"
 
 using namespace netmon;
 using namespace netmon::gui;

@@ -9,18 +9,18 @@
 #include <QThread>
 #include <fstream>
 
-#include "app/app_controller.h"
-#include "app/history_recorder.h"
-#include "app/snapshot_bridge.h"
-#include "app/storage_worker.h"
 #include "fakes/temp_dir.h"
-#include "main_window.h"
-#include "models/interface_table_model.h"
+#include "gui/app/app_controller.h"
+#include "gui/models/interface_table_model.h"
+#include "gui/screens/interfaces_screen.h"
+#include "gui/services/history_recorder.h"
+#include "gui/services/snapshot_bridge.h"
+#include "gui/services/storage_worker.h"
+#include "gui/widgets/alert_banner.h"
+#include "gui/window/main_window.h"
 #include "platform/file_lock.h"
-#include "screens/interfaces_screen.h"
 #include "storage/history_reader.h"
 #include "storage/history_writer.h"
-#include "widgets/alert_banner.h"
 
 using namespace netmon;
 using namespace netmon::gui;

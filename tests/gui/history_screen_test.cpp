@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The History screen against a real database through the storage worker on its own thread:
 // busy state, totals, interface choice, CSV export; and the folding into hours, days, months.
-#include "screens/history_screen.h"
+#include "gui/screens/history_screen.h"
 
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
-#include "app/csv_export.h"
-#include "app/history_query.h"
-#include "app/history_recorder.h"
-#include "app/storage_worker.h"
 #include "fakes/temp_dir.h"
+#include "gui/services/csv_export.h"
+#include "gui/services/history_query.h"
+#include "gui/services/history_recorder.h"
+#include "gui/services/storage_worker.h"
+#include "gui/widgets/history_chart.h"
+#include "gui/widgets/kpi_card.h"
 #include "platform/calendar.h"
 #include "storage/history_writer.h"
-#include "widgets/history_chart.h"
-#include "widgets/kpi_card.h"
 
 using namespace netmon;
 using namespace netmon::gui;

@@ -2,13 +2,13 @@
 // The dashboard's host list and top-host KPI with hosts whose bytes are unknown (reached only over
 // UDP in basic mode) or only partly counted: "n/a" and no share bar, or a marked lower bound —
 // never "0 B".
-#include "models/host_list_model.h"
+#include "gui/models/host_list_model.h"
 
 #include <QTest>
 
 #include "gui/fake_snapshots.h"
-#include "screens/dashboard_screen.h"
-#include "widgets/kpi_card.h"
+#include "gui/screens/dashboard_screen.h"
+#include "gui/widgets/kpi_card.h"
 
 using namespace netmon;
 using namespace netmon::gui;

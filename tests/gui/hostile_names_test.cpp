@@ -6,15 +6,15 @@
 #include <QTest>
 #include <QTextDocument>
 
-#include "app/alert_center.h"
 #include "gui/fake_snapshots.h"
-#include "models/connection_table_model.h"
-#include "models/host_list_model.h"
-#include "models/interface_table_model.h"
-#include "screens/dashboard_screen.h"
-#include "screens/interfaces_screen.h"
-#include "widgets/alert_banner.h"
-#include "widgets/kpi_card.h"
+#include "gui/models/connection_table_model.h"
+#include "gui/models/host_list_model.h"
+#include "gui/models/interface_table_model.h"
+#include "gui/screens/dashboard_screen.h"
+#include "gui/screens/interfaces_screen.h"
+#include "gui/services/alert_center.h"
+#include "gui/widgets/alert_banner.h"
+#include "gui/widgets/kpi_card.h"
 
 using namespace netmon;
 using namespace netmon::gui;

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Interfaces screen: rows, the virtual-interface toggle, sorting, sparklines, and updates
 // merged into the model without a reset.
-#include "screens/interfaces_screen.h"
+#include "gui/screens/interfaces_screen.h"
 
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
 #include "gui/fake_snapshots.h"
-#include "models/interface_filter_proxy.h"
-#include "models/interface_table_model.h"
+#include "gui/models/interface_filter_proxy.h"
+#include "gui/models/interface_table_model.h"
 
 using namespace netmon;
 using namespace netmon::gui;

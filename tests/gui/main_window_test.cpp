@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window: sidebar screens, remembered screen and size, banner actions, the status line.
-#include "main_window.h"
+#include "gui/window/main_window.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -9,12 +9,12 @@
 #include <QPushButton>
 #include <QTest>
 
-#include "app/alert_center.h"
-#include "app/gui_options.h"
-#include "app/ui_settings.h"
+#include "gui/app/gui_options.h"
 #include "gui/fake_snapshots.h"
-#include "theme/theme.h"
-#include "widgets/alert_banner.h"
+#include "gui/services/alert_center.h"
+#include "gui/services/ui_settings.h"
+#include "gui/theme/theme.h"
+#include "gui/widgets/alert_banner.h"
 
 using namespace netmon;
 using namespace netmon::gui;

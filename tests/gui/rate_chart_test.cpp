@@ -3,7 +3,7 @@
 // known peaks, clock labels on round times that never overlap, the tooltip at a pointed sample,
 // empty and odd data, where the lines land at 1× and 2× pixel ratios, theme changes. Saves a
 // hovered close-up and an empty one as <build>/screenshots/chart-rate-*.png.
-#include "widgets/rate_chart.h"
+#include "gui/widgets/rate_chart.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -16,7 +16,7 @@
 #include <cmath>
 #include <limits>
 
-#include "theme/theme.h"
+#include "gui/theme/theme.h"
 
 using namespace netmon::gui;
 

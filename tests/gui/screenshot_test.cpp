@@ -7,16 +7,16 @@
 #include <QTest>
 #include <cmath>
 
-#include "app/alert_center.h"
-#include "app/screenshots.h"
-#include "app/storage_worker.h"
-#include "app/ui_settings.h"
+#include "gui/app/screenshots.h"
 #include "gui/fake_snapshots.h"
-#include "main_window.h"
+#include "gui/screens/history_screen.h"
+#include "gui/screens/settings_screen.h"
+#include "gui/services/alert_center.h"
+#include "gui/services/ui_settings.h"
+#include "gui/theme/theme.h"
+#include "gui/types/history_opened.h"
+#include "gui/window/main_window.h"
 #include "platform/calendar.h"
-#include "screens/history_screen.h"
-#include "screens/settings_screen.h"
-#include "theme/theme.h"
 
 using namespace netmon;
 using namespace netmon::gui;

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Settings screen refuses bad input in place, with the reason, and applies good input.
-#include "screens/settings_screen.h"
+#include "gui/screens/settings_screen.h"
 
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
-#include "app/storage_worker.h"
 #include "gui/fake_snapshots.h"
-#include "screens/settings_validation.h"
+#include "gui/screens/settings/settings_validation.h"
 
 using namespace netmon;
 using namespace netmon::gui;

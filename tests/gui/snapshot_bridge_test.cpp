@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The path from the monitor thread to the GUI: queued delivery on the GUI thread, generations,
 // back-pressure; today's totals; the history recorder.
-#include "app/snapshot_bridge.h"
+#include "gui/services/snapshot_bridge.h"
 
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 #include <thread>
 
-#include "app/history_recorder.h"
-#include "app/today_totals.h"
 #include "fakes/temp_dir.h"
 #include "gui/fake_snapshots.h"
+#include "gui/models/today_totals.h"
+#include "gui/services/history_recorder.h"
 #include "storage/history_reader.h"
 #include "storage/history_writer.h"
 

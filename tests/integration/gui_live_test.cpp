@@ -19,14 +19,14 @@
 #include <cstdlib>
 #include <functional>
 
-#include "app/gui_main.h"
-#include "app/qt_text.h"
 #include "core/format.h"
 #include "fakes/temp_dir.h"
+#include "gui/app/gui_main.h"
+#include "gui/models/interface_table_model.h"
+#include "gui/screens/interfaces_screen.h"
+#include "gui/types/qt_text.h"
 #include "integration/test_network.h"
 #include "integration/udp_traffic.h"
-#include "models/interface_table_model.h"
-#include "screens/interfaces_screen.h"
 
 namespace netmon::test {
 namespace {

@@ -1,24 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/app_controller.h"
+#include "gui/app/app_controller.h"
 
 #include <QApplication>
 
-#include "app/alert_center.h"
-#include "app/history_recorder.h"
-#include "app/qt_text.h"
-#include "app/snapshot_bridge.h"
-#include "app/storage_worker.h"
-#include "app/synthetic_load.h"
-#include "app/tray_icon.h"
-#include "app/ui_settings.h"
 #include "core/monitor.h"
-#include "main_window.h"
+#include "gui/screens/history_screen.h"
+#include "gui/screens/settings_screen.h"
+#include "gui/services/alert_center.h"
+#include "gui/services/history_recorder.h"
+#include "gui/services/snapshot_bridge.h"
+#include "gui/services/storage_worker.h"
+#include "gui/services/synthetic_load.h"
+#include "gui/services/tray_icon.h"
+#include "gui/services/ui_settings.h"
+#include "gui/theme/theme.h"
+#include "gui/types/qt_text.h"
+#include "gui/window/main_window.h"
 #include "platform/paths.h"
 #include "runtime/config_file.h"
 #include "runtime/monitor_factory.h"
-#include "screens/history_screen.h"
-#include "screens/settings_screen.h"
-#include "theme/theme.h"
 
 namespace netmon::gui {
 

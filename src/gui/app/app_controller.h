@@ -7,10 +7,10 @@
 #include <memory>
 #include <thread>
 
-#include "app/gui_options.h"
 #include "core/config.h"
 #include "core/mode_selection.h"
 #include "core/permission_report.h"
+#include "gui/app/gui_options.h"
 
 namespace netmon {
 class Monitor;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/gui_main.h"
+#include "gui/app/gui_main.h"
 
 #include <QApplication>
 #include <QTimer>
 #include <cstdio>
 
-#include "app/app_controller.h"
-#include "app/gui_options.h"
-#include "app/screenshots.h"
-#include "main_window.h"
+#include "gui/app/app_controller.h"
+#include "gui/app/gui_options.h"
+#include "gui/app/screenshots.h"
+#include "gui/window/main_window.h"
 
 namespace netmon::gui {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/gui_options.h"
+#include "gui/app/gui_options.h"
 
 #include <QCommandLineParser>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/screenshots.h"
+#include "gui/app/screenshots.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QPixmap>
 
-#include "main_window.h"
+#include "gui/window/main_window.h"
 
 namespace netmon::gui {
 

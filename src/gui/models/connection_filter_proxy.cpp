@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/connection_filter_proxy.h"
+#include "gui/models/connection_filter_proxy.h"
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
-#include "models/connection_table_model.h"
+#include "gui/models/connection_row_order.h"
+#include "gui/models/connection_table_model.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 
@@ -88,7 +89,8 @@ bool ConnectionFilterProxy::lessThan(const QModelIndex& left, const QModelIndex&
     if (m_model == nullptr) {
         return QSortFilterProxyModel::lessThan(left, right);
     }
-    return m_model->lessThan(left.row(), right.row(), left.column());
+    return ConnectionRowOrder(left.column())(m_model->rowAt(left.row()),
+                                             m_model->rowAt(right.row()));
 }
 
 }  // namespace netmon::gui

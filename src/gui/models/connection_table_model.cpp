@@ -1,48 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/connection_table_model.h"
+#include "gui/models/connection_table_model.h"
 
 #include <QFont>
 #include <set>
 #include <tuple>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
 #include "core/model/flow_key.h"
+#include "gui/models/connection_text.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 namespace {
-
-QString endpoint(const IpAddress& address, std::uint16_t port) {
-    const IpAddress shown = address.unmapped();
-    const QString text = toQString(shown.toString());
-    return shown.isV6() ? QStringLiteral("[%1]:%2").arg(text).arg(port)
-                        : QStringLiteral("%1:%2").arg(text).arg(port);
-}
-
-std::uint64_t keyOf(const FlowStat& flow) {
-    // The OS's id where it gives one; else the 5-tuple (top bit set so it cannot clash).
-    return flow.id != 0 ? flow.id : (FlowKeyHash{}(flow.key) | (std::uint64_t{1} << 63));
-}
-
-ConnectionRow makeRow(FlowStat flow) {
-    ConnectionRow row;
-    row.key = keyOf(flow);
-    row.local = endpoint(flow.key.localAddress, flow.key.localPort);
-    row.remote = flow.listening ? QStringLiteral("*")
-                                : endpoint(flow.key.remoteAddress, flow.key.remotePort);
-    row.process = processText(flow);
-    row.haystack = QStringList{protocolText(flow.key.protocol),
-                               row.local,
-                               row.remote,
-                               shownText(flow.remoteHostName),
-                               toQString(flow.service),
-                               toQString(flow.state),
-                               row.process}
-                       .join(QLatin1Char('\n'))
-                       .toLower();
-    row.flow = std::move(flow);
-    return row;
-}
 
 bool sameText(const FlowStat& a, const FlowStat& b) {
     return a.state == b.state && a.processName == b.processName && a.pid == b.pid &&
@@ -56,30 +25,12 @@ bool sameCounters(const FlowStat& a, const FlowStat& b) {
 
 }  // namespace
 
-QString protocolText(netmon::Protocol protocol) {
-    return toQString(toString(protocol)).toUpper();
-}
-
-QString processText(const FlowStat& flow) {
-    switch (flow.owner) {
-        case OwnerVisibility::Known:
-            return flow.pid
-                       ? QStringLiteral("%1 (%2)").arg(shownText(flow.processName)).arg(*flow.pid)
-                       : shownText(flow.processName);
-        case OwnerVisibility::NeedsAdmin:
-            return ConnectionTableModel::tr("another user's");
-        case OwnerVisibility::NoOwner:
-            break;
-    }
-    return QStringLiteral("—");
-}
-
 ConnectionTableModel::ConnectionTableModel(QObject* parent) : KeyedTableModel(parent) {}
 
 void ConnectionTableModel::update(std::vector<FlowStat> flows, const Visibility& visibility) {
     m_visibility = visibility;
     merge(
-        flows, keyOf,
+        flows, ConnectionRow::keyOf,
         [](ConnectionRow& row, FlowStat& flow) {
             if (sameText(row.flow, flow)) {
                 if (sameCounters(row.flow, flow)) {
@@ -88,10 +39,10 @@ void ConnectionTableModel::update(std::vector<FlowStat> flows, const Visibility&
                 row.flow = std::move(flow);
                 return true;
             }
-            row = makeRow(std::move(flow));
+            row = ConnectionRow::from(std::move(flow));
             return true;
         },
-        [](FlowStat& flow) { return makeRow(std::move(flow)); });
+        [](FlowStat& flow) { return ConnectionRow::from(std::move(flow)); });
     refreshChoices();
 }
 

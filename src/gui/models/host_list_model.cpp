@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/host_list_model.h"
+#include "gui/models/host_list_model.h"
 
 #include <QStringList>
 #include <algorithm>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
 #include "core/model/byte_total.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "core/model/host_stat.h"
 #include "core/model/ip_address.h"
-#include "models/keyed_table_model.h"
+#include "gui/models/keyed_table_model.h"
 
 namespace netmon::gui {
 

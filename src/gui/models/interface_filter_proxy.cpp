@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/interface_filter_proxy.h"
+#include "gui/models/interface_filter_proxy.h"
 
-#include "models/interface_table_model.h"
+#include "gui/models/interface_table_model.h"
 
 namespace netmon::gui {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/interface_table_model.h"
+#include "gui/models/interface_table_model.h"
 
 #include <QStringList>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
+#include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 namespace {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/model/interface_stat.h"
-#include "models/keyed_table_model.h"
+#include "gui/models/keyed_table_model.h"
 
 namespace netmon::gui {
 

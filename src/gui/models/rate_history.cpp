@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/rate_history.h"
+#include "gui/models/rate_history.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screens/connections_screen.h"
+#include "gui/screens/connections_screen.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,11 +11,11 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "app/qt_text.h"
-#include "models/connection_filter_proxy.h"
-#include "models/connection_table_model.h"
-#include "widgets/column_fitter.h"
-#include "widgets/table_columns.h"
+#include "gui/models/connection_filter_proxy.h"
+#include "gui/models/connection_table_model.h"
+#include "gui/types/qt_text.h"
+#include "gui/widgets/column_fitter.h"
+#include "gui/widgets/table_columns.h"
 
 namespace netmon::gui {
 

@@ -1,26 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screens/dashboard_screen.h"
+#include "gui/screens/dashboard_screen.h"
 
 #include <QBoxLayout>
-#include <QButtonGroup>
-#include <QComboBox>
-#include <QHeaderView>
-#include <QLabel>
-#include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
-#include <QStackedWidget>
-#include <QTableView>
-#include <algorithm>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
-#include "app/storage_worker.h"
-#include "models/host_list_model.h"
-#include "widgets/kpi_card.h"
-#include "widgets/kpi_grid.h"
-#include "widgets/rate_chart.h"
-#include "widgets/share_bar_delegate.h"
+#include "gui/models/host_list_model.h"
+#include "gui/screens/dashboard/dashboard_header.h"
+#include "gui/screens/dashboard/rate_chart_panel.h"
+#include "gui/screens/dashboard/top_hosts_panel.h"
+#include "gui/types/history_opened.h"
+#include "gui/types/qt_text.h"
+#include "gui/widgets/rate_chart.h"
 
 namespace netmon::gui {
 namespace {
@@ -28,38 +19,29 @@ namespace {
 constexpr int kChartPoints = 300;
 constexpr int kSideBySideWidth = 1000;
 
-}  // namespace
-
-QLabel* dashboardSectionTitle(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    label->setObjectName(QStringLiteral("sectionTitle"));
-    return label;
+bool historyOff(HistoryHealth::State state) {
+    return state == HistoryHealth::State::Disabled ||
+           state == HistoryHealth::State::RecordedElsewhere;
 }
+
+}  // namespace
 
 DashboardScreen::DashboardScreen(QWidget* parent)
     : QWidget(parent),
-      m_grid(new KpiGrid(this)),
-      m_chart(new RateChart(this)),
-      m_hosts(new HostListModel(this)) {
+      m_kpis(new DashboardKpis(this)),
+      m_ratePanel(new RateChartPanel(this)),
+      m_hosts(new HostListModel(this)),
+      m_interface(DashboardHeader::kAllInterfaces) {
     setObjectName(QStringLiteral("screen"));
-    const QString titles[KpiCount] = {tr("Download"),   tr("Upload"),      tr("Received today"),
-                                      tr("Sent today"), tr("Connections"), tr("Top remote host")};
-    for (int kpi = 0; kpi < KpiCount; ++kpi) {
-        m_cards[kpi] = new KpiCard(titles[kpi].toUpper(), m_grid);
-        m_grid->addCard(m_cards[kpi]);
-    }
-
-    auto* chartPanel = new QFrame(this);
-    chartPanel->setObjectName(QStringLiteral("panel"));
-    auto* chartLayout = new QVBoxLayout(chartPanel);
-    chartLayout->setContentsMargins(12, 10, 12, 8);
-    chartLayout->addWidget(dashboardSectionTitle(tr("Download and upload"), chartPanel));
-    chartLayout->addWidget(m_chart, 1);
-
+    m_hostsPanel = new TopHostsPanel(m_hosts, this);
     m_body = new QBoxLayout(QBoxLayout::LeftToRight);
     m_body->setSpacing(12);
-    m_body->addWidget(chartPanel, 3);
-    m_body->addWidget(makeHostsPanel(), 2);
+    m_body->addWidget(m_ratePanel, 3);
+    m_body->addWidget(m_hostsPanel, 2);
+
+    m_header = new DashboardHeader(m_window, this);
+    connect(m_header, &DashboardHeader::windowChosen, this, &DashboardScreen::setWindow);
+    connect(m_header, &DashboardHeader::interfaceChosen, this, &DashboardScreen::setInterface);
 
     // Everything scrolls as one page when the window is too short for it, rather than squeezing
     // the chart and the hosts to nothing.
@@ -68,10 +50,9 @@ DashboardScreen::DashboardScreen(QWidget* parent)
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(20, 16, 20, 16);
     layout->setSpacing(12);
-    layout->addWidget(makeHeader());
-    layout->addWidget(m_grid);
+    layout->addWidget(m_header);
+    layout->addWidget(m_kpis);
     layout->addLayout(m_body, 1);
-    chartPanel->setMinimumHeight(260);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
@@ -88,8 +69,12 @@ void DashboardScreen::resizeEvent(QResizeEvent* event) {
                                                                    : QBoxLayout::TopToBottom);
 }
 
+RateChart* DashboardScreen::chart() const {
+    return m_ratePanel->chart();
+}
+
 bool DashboardScreen::included(const std::string& name) const {
-    if (m_interface == kAllInterfaces) {
+    if (m_interface == DashboardHeader::kAllInterfaces) {
         return m_virtual.count(name) == 0;
     }
     return toQString(name) == m_interface;
@@ -97,13 +82,10 @@ bool DashboardScreen::included(const std::string& name) const {
 
 void DashboardScreen::setHistoryHealth(const HistoryHealth& health) {
     m_writerGeneration = health.writerGeneration;
-    const bool off = health.state == HistoryHealth::State::Disabled ||
-                     health.state == HistoryHealth::State::RecordedElsewhere;
-    if (off && !m_historyOff) {
+    if (historyOff(health.state) && !historyOff(m_historyState)) {
         m_today.clearBaseline();
     }
-    m_historyOff = off;
-    m_recordedElsewhere = health.state == HistoryHealth::State::RecordedElsewhere;
+    m_historyState = health.state;
 }
 
 void DashboardScreen::setHistoryOpened(const HistoryOpened& opened) {
@@ -134,21 +116,20 @@ void DashboardScreen::showSnapshot(const Snapshot& snapshot) {
         }
     }
     if (anyTraffic) {
-        m_rates.add(kAllInterfaces, snapshot.wallTime, allRx, allTx);
+        m_rates.add(DashboardHeader::kAllInterfaces, snapshot.wallTime, allRx, allTx);
     }
     m_today.add(snapshot, m_writerGeneration);
     m_lastTime = snapshot.wallTime;
     m_hosts->update(snapshot.hosts, kTopHosts, toQString(snapshot.visibility.note));
     updateInterfaceChoices(snapshot);
-    updateKpis(snapshot);
-    m_hostStack->setCurrentWidget(m_hosts->rowCount() > 0 ? static_cast<QWidget*>(m_hostTable)
-                                                          : m_hostEmpty);
-    if (m_hosts->rowCount() == 0) {
-        m_hostEmpty->setText(snapshot.visibility.flows
-                                 ? tr("No traffic with remote hosts yet.")
-                                 : tr("Remote hosts are not available in this mode.\n%1")
-                                       .arg(toQString(snapshot.visibility.note)));
-    }
+
+    const auto include = [this](const std::string& name) { return included(name); };
+    m_kpis->showRates(snapshot, include,
+                      m_rates.points(m_interface, snapshot.wallTime - m_window, kChartPoints));
+    m_kpis->showToday(m_today.totals(include), m_historyState);
+    m_kpis->showConnections(snapshot);
+    m_kpis->showTopHost(*m_hosts, snapshot.visibility);
+    m_hostsPanel->refresh(snapshot.visibility);
     redrawChart();
 }
 
@@ -158,117 +139,18 @@ void DashboardScreen::updateInterfaceChoices(const Snapshot& snapshot) {
     for (const InterfaceStat& stat : snapshot.interfaces) {
         (stat.isVirtual ? virtuals : physical) << toQString(stat.name);
     }
-    const QStringList names = physical + virtuals;
-    if (names == m_interfaceNames) {
-        return;
-    }
-    m_interfaceNames = names;
-    const QString current = m_interface;
-    while (m_interfaceBox->count() > 1) {
-        m_interfaceBox->removeItem(1);
-    }
-    for (const QString& name : names) {
-        m_interfaceBox->addItem(shownText(toStdString(name)), name);  // shown escaped, kept as is
-    }
-    const int index = m_interfaceBox->findData(current);
-    m_interfaceBox->setCurrentIndex(std::max(0, index));
-}
-
-void DashboardScreen::updateKpis(const Snapshot& snapshot) {
-    double rx = 0;
-    double tx = 0;
-    bool measured = false;
-    for (const InterfaceStat& stat : snapshot.interfaces) {
-        if (stat.traffic && included(stat.name)) {
-            rx += stat.traffic->rxBitsPerSecond;
-            tx += stat.traffic->txBitsPerSecond;
-            measured = true;
-        }
-    }
-    m_cards[Download]->setValue(measured ? bitRateText(rx) : QStringLiteral("—"));
-    m_cards[Upload]->setValue(measured ? bitRateText(tx) : QStringLiteral("—"));
-    const auto since = snapshot.wallTime - m_window;
-    const RateHistory::Points window = m_rates.points(m_interface, since, kChartPoints);
-    double peakRx = 0;
-    double peakTx = 0;
-    for (const QPointF& point : window.download) {
-        peakRx = std::max(peakRx, point.y());
-    }
-    for (const QPointF& point : window.upload) {
-        peakTx = std::max(peakTx, point.y());
-    }
-    // The scope (all interfaces or one) is the header's choice; captions stay short.
-    m_cards[Download]->setCaption(measured ? tr("peak %1").arg(bitRateText(peakRx))
-                                           : tr("measuring…"));
-    m_cards[Upload]->setCaption(measured ? tr("peak %1").arg(bitRateText(peakTx))
-                                         : tr("measuring…"));
-
-    const TodayTotals::Totals today =
-        m_today.totals([this](const std::string& name) { return included(name); });
-    m_cards[ReceivedToday]->setValue(bytesText(today.rxBytes));
-    m_cards[SentToday]->setValue(bytesText(today.txBytes));
-    const QString todayCaption = !today.sessionOnly ? tr("since midnight")
-                                 : m_recordedElsewhere
-                                     ? tr("this session only: another program records history")
-                                 : m_historyOff ? tr("this session only: history is off")
-                                                : tr("this session (reading history…)");
-    m_cards[ReceivedToday]->setCaption(todayCaption);
-    m_cards[SentToday]->setCaption(todayCaption);
-
-    if (!snapshot.visibility.flows) {
-        m_cards[Connections]->setValue(QStringLiteral("—"));
-        m_cards[Connections]->setCaption(tr("not available in this mode"));
-    } else {
-        const auto active = std::count_if(snapshot.flows.begin(), snapshot.flows.end(),
-                                          [](const FlowStat& flow) { return isActive(flow); });
-        const auto listening = std::count_if(snapshot.flows.begin(), snapshot.flows.end(),
-                                             [](const FlowStat& flow) { return flow.listening; });
-        const auto processes = snapshot.processes.size();
-        m_cards[Connections]->setValue(QLocale().toString(static_cast<qlonglong>(active)));
-        m_cards[Connections]->setCaption(
-            tr("%1 listening · %2 %3")
-                .arg(QLocale().toString(static_cast<qlonglong>(listening)))
-                .arg(processes)
-                .arg(processes == 1 ? tr("process") : tr("processes")));
-    }
-
-    KpiCard* topCard = m_cards[TopHost];
-    topCard->setToolTip({});
-    if (m_hosts->rowCount() == 0) {
-        topCard->setValue(QStringLiteral("—"));
-        topCard->setCaption(snapshot.visibility.flows ? tr("no remote traffic yet")
-                                                      : tr("not available in this mode"));
-    } else if (const auto& top = m_hosts->topHost()) {
-        topCard->setValue(hostDisplayName(top->host));
-        topCard->setCaption(
-            tr("%1 of traffic · %2").arg(hostShareText(*top), hostTrafficText(top->host)));
-        if (!top->host.bytesComplete) {
-            topCard->setToolTip(tr("Only some of this host's flows have byte counts: the figures "
-                                   "are of the counted bytes.\n%1")
-                                    .arg(toQString(snapshot.visibility.note)));
-        }
-    } else {
-        // Hosts, but none with a known total: no host is crowned with "0 B".
-        topCard->setValue(QStringLiteral("—"));
-        topCard->setCaption(tr("no byte counts for these hosts"));
-        topCard->setToolTip(toQString(snapshot.visibility.note));
-    }
+    m_header->setInterfaceNames(physical + virtuals);
 }
 
 void DashboardScreen::setWindow(std::chrono::seconds window) {
     m_window = window;
-    if (QAbstractButton* button = m_windowButtons->button(static_cast<int>(window.count()))) {
-        button->setChecked(true);
-    }
+    m_header->setWindow(window);
     redrawChart();
 }
 
 void DashboardScreen::setInterface(const QString& name) {
     m_interface = name;
-    const int index = m_interfaceBox->findData(name);
-    if (index >= 0) {
-        m_interfaceBox->setCurrentIndex(index);
-    }
+    m_header->setInterface(name);
     redrawChart();
 }
 
@@ -278,8 +160,8 @@ void DashboardScreen::redrawChart() {
             .count());
     const RateHistory::Points points =
         m_rates.points(m_interface, m_lastTime - m_window, kChartPoints);
-    m_chart->setData(points.download, points.upload, points.peak, endMs,
-                     static_cast<double>(m_window.count()) * 1000.0);
+    m_ratePanel->chart()->setData(points.download, points.upload, points.peak, endMs,
+                                  static_cast<double>(m_window.count()) * 1000.0);
 }
 
 }  // namespace netmon::gui

@@ -3,36 +3,37 @@
 
 #include <QWidget>
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <set>
 #include <string>
 
-#include "app/history_health.h"
-#include "app/today_totals.h"
 #include "core/model/snapshot.h"
-#include "models/rate_history.h"
+#include "gui/models/rate_history.h"
+#include "gui/models/today_totals.h"
+#include "gui/screens/dashboard/dashboard_kpis.h"
+#include "gui/types/history_health.h"
 
 class QBoxLayout;
-class QButtonGroup;
-class QComboBox;
-class QLabel;
-class QStackedWidget;
-class QTableView;
 
 namespace netmon::gui {
 
+class DashboardHeader;
 class HostListModel;
 class KpiCard;
-class KpiGrid;
 class RateChart;
+class RateChartPanel;
+class TopHostsPanel;
 struct HistoryOpened;
 
 // The first screen: key figures, a live chart of download and upload, the top remote hosts.
+// Keeps the rates and today's totals the panels show, for the interface and window chosen.
 class DashboardScreen : public QWidget {
     Q_OBJECT
 public:
-    enum Kpi { Download, Upload, ReceivedToday, SentToday, Connections, TopHost, KpiCount };
+    using Kpi = DashboardKpis::Kpi;
+    using enum DashboardKpis::Kpi;
     static constexpr std::size_t kTopHosts = 8;
-    static inline const QString kAllInterfaces = QStringLiteral("*");
 
     explicit DashboardScreen(QWidget* parent = nullptr);
 
@@ -40,47 +41,36 @@ public:
     void setHistoryHealth(const HistoryHealth& health);
     void setHistoryOpened(const HistoryOpened& opened);
 
-    [[nodiscard]] KpiCard* card(Kpi kpi) const { return m_cards[kpi]; }
-    [[nodiscard]] RateChart* chart() const { return m_chart; }
+    [[nodiscard]] KpiCard* card(Kpi kpi) const { return m_kpis->card(kpi); }
+    [[nodiscard]] RateChart* chart() const;
     [[nodiscard]] HostListModel* hostModel() const { return m_hosts; }
     void setWindow(std::chrono::seconds window);
-    void setInterface(const QString& name);  // kAllInterfaces for all physical ones
+    // DashboardHeader::kAllInterfaces for all physical ones.
+    void setInterface(const QString& name);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    QWidget* makeHeader();
-    QWidget* makeHostsPanel();
-    void updateKpis(const Snapshot& snapshot);
     void updateInterfaceChoices(const Snapshot& snapshot);
     void redrawChart();
     [[nodiscard]] bool included(const std::string& name) const;
 
-    KpiGrid* m_grid;
-    KpiCard* m_cards[KpiCount] = {};
-    RateChart* m_chart;
+    DashboardKpis* m_kpis;
+    RateChartPanel* m_ratePanel;
     HostListModel* m_hosts;
-    QTableView* m_hostTable = nullptr;
-    QStackedWidget* m_hostStack = nullptr;
-    QLabel* m_hostEmpty = nullptr;
-    QComboBox* m_interfaceBox = nullptr;
-    QButtonGroup* m_windowButtons = nullptr;
+    TopHostsPanel* m_hostsPanel = nullptr;
+    DashboardHeader* m_header = nullptr;
     QBoxLayout* m_body = nullptr;
 
     RateHistory m_rates;
     TodayTotals m_today;
     std::uint64_t m_writerGeneration = 0;
-    bool m_historyOff = false;
-    bool m_recordedElsewhere = false;
+    HistoryHealth::State m_historyState = HistoryHealth::State::Opening;
     std::set<std::string> m_virtual;  // interfaces seen as loopback or virtual
-    QString m_interface = kAllInterfaces;
+    QString m_interface;
     std::chrono::seconds m_window{60};
     RateHistory::TimePoint m_lastTime{};
-    QStringList m_interfaceNames;
 };
-
-// A panel's bold title, as the dashboard's panels use it.
-QLabel* dashboardSectionTitle(const QString& text, QWidget* parent);
 
 }  // namespace netmon::gui

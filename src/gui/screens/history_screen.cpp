@@ -1,23 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screens/history_screen.h"
+#include "gui/screens/history_screen.h"
 
-#include <QComboBox>
-#include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
-#include <QPushButton>
-#include <QStackedWidget>
 #include <QTime>
 #include <QVBoxLayout>
+#include <chrono>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
-#include "screens/history_range.h"
-#include "widgets/history_chart.h"
-#include "widgets/kpi_card.h"
+#include "gui/screens/history/history_chart_panel.h"
+#include "gui/screens/history/history_totals.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 
@@ -39,43 +34,20 @@ HistoryScreen::HistoryScreen(QWidget* parent) : QWidget(parent) {
     header->addWidget(m_status, 1, Qt::AlignBottom);
     header->addWidget(m_progress, 0, Qt::AlignVCenter);
 
-    auto* totals = new QHBoxLayout;
-    totals->setSpacing(12);
-    const QString names[3] = {tr("Received"), tr("Sent"), tr("Total")};
-    for (int i = 0; i < 3; ++i) {
-        m_totals[i] = new KpiCard(names[i].toUpper(), this);
-        totals->addWidget(m_totals[i]);
-    }
-
-    m_chart = new HistoryChart(this);
-    m_empty = new QLabel(this);
-    m_empty->setTextFormat(Qt::PlainText);
-    m_empty->setObjectName(QStringLiteral("note"));
-    m_empty->setWordWrap(true);
-    m_empty->setAlignment(Qt::AlignCenter);
-    auto* emptyPage = new QWidget(this);
-    auto* emptyLayout = new QVBoxLayout(emptyPage);
-    emptyLayout->addStretch(1);
-    emptyLayout->addWidget(m_empty);
-    emptyLayout->addStretch(2);
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(m_chart);
-    m_stack->addWidget(emptyPage);
-    auto* panel = new QFrame(this);
-    panel->setObjectName(QStringLiteral("panel"));
-    auto* panelLayout = new QVBoxLayout(panel);
-    panelLayout->setContentsMargins(12, 10, 12, 10);
-    panelLayout->addWidget(m_stack);
+    m_totals = new HistoryTotals(this);
+    m_panel = new HistoryChartPanel(this);
+    m_controls = new HistoryControls(this);
+    connect(m_controls, &HistoryControls::refreshRequested, this, &HistoryScreen::refresh);
+    connect(m_controls, &HistoryControls::exportClicked, this, &HistoryScreen::chooseExportFile);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
     layout->setSpacing(12);
     layout->addLayout(header);
-    layout->addWidget(makeControls());
-    layout->addLayout(totals);
-    layout->addWidget(panel, 1);
-    m_empty->setText(tr("Loading history…"));
-    m_stack->setCurrentIndex(1);
+    layout->addWidget(m_controls);
+    layout->addWidget(m_totals);
+    layout->addWidget(m_panel, 1);
+    m_panel->showMessage(tr("Loading history…"));
 }
 
 void HistoryScreen::showEvent(QShowEvent* event) {
@@ -93,12 +65,50 @@ void HistoryScreen::showSnapshot(const Snapshot& snapshot) {
     }
 }
 
+void HistoryScreen::setRange(Range range) {
+    m_controls->setRange(range);
+    refresh();
+}
+
+void HistoryScreen::setStep(HistoryStep step) {
+    m_controls->setStep(step);
+    refresh();
+}
+
+void HistoryScreen::setCustomRange(const QDate& from, const QDate& to) {
+    m_controls->setCustomRange(from, to);
+    refresh();
+}
+
+void HistoryScreen::setInterface(const QString& name) {
+    m_controls->setInterface(name);
+    refresh();
+}
+
 void HistoryScreen::refresh() {
     m_queried = true;
     const HistoryRequest request = makeRequest();
     m_busyId = request.id;
     setBusy(true);
     Q_EMIT queryRequested(request);
+}
+
+HistoryRequest HistoryScreen::makeRequest() {
+    const TimeRange range = m_controls->timeRange(std::chrono::system_clock::now());
+    HistoryRequest request;
+    request.id = m_nextId++;
+    request.since = range.since;
+    request.until = range.until;
+    request.step = m_controls->step();
+    const QString name = m_controls->interfaceName();
+    if (!name.isEmpty()) {
+        request.interfaceName = name.toStdString();
+    }
+    request.excluded.assign(m_virtual.begin(), m_virtual.end());
+    if (m_virtual.count("lo") == 0) {
+        request.excluded.push_back("lo");
+    }
+    return request;
 }
 
 void HistoryScreen::setBusy(bool busy) {
@@ -115,75 +125,17 @@ void HistoryScreen::showResult(const HistoryResult& result) {
     m_busyId = 0;
     setBusy(false);
     m_result = result;
-    updateInterfaceChoices(result.interfaces);
-    m_export->setEnabled(result.error.empty() && !result.rows.empty());
-    m_totals[0]->setValue(bytesText(result.rxTotal));
-    m_totals[1]->setValue(bytesText(result.txTotal));
-    m_totals[2]->setValue(bytesText(result.rxTotal + result.txTotal));
-    const HistoryBucket* busiest = nullptr;
-    for (const HistoryBucket& bucket : result.buckets) {
-        if (busiest == nullptr ||
-            bucket.rxBytes + bucket.txBytes > busiest->rxBytes + busiest->txBytes) {
-            busiest = &bucket;
-        }
-    }
-    const QString busiestText =
-        busiest == nullptr
-            ? QString()
-            : tr("busiest: %1 (%2)")
-                  .arg(HistoryChart::bucketLabel(busiest->start, result.request.step, true),
-                       bytesText(busiest->rxBytes + busiest->txBytes));
-    const auto lastDay = result.request.until - std::chrono::seconds(1);
-    m_totals[0]->setCaption(
-        tr("%1 – %2").arg(HistoryChart::bucketLabel(result.request.since, HistoryStep::Day, false),
-                          HistoryChart::bucketLabel(lastDay, HistoryStep::Day, false)));
-    m_totals[1]->setCaption(result.request.interfaceName
-                                ? shownText(*result.request.interfaceName)
-                                : tr("all interfaces but loopback and virtual ones"));
-    m_totals[2]->setCaption(busiestText);
-
+    m_controls->setInterfaceChoices(result.interfaces);
+    m_controls->setExportEnabled(result.error.empty() && !result.rows.empty());
+    m_totals->showResult(result);
     if (!result.error.empty()) {
-        m_empty->setText(tr("History could not be read.\n%1").arg(shownText(result.error)));
-        m_stack->setCurrentIndex(1);
+        m_panel->showMessage(tr("History could not be read.\n%1").arg(shownText(result.error)));
         m_status->setText(tr("History could not be read"));
         return;
     }
-    m_chart->setBuckets(result.buckets, result.request.step);
-    if (result.buckets.empty()) {
-        m_empty->setText(
-            tr("No traffic recorded in this range yet.\nThe app records while it "
-               "runs; `netmon record` records without it."));
-        m_stack->setCurrentIndex(1);
-    } else {
-        m_stack->setCurrentIndex(0);
-    }
+    m_panel->showBuckets(result.buckets, result.request.step);
     m_status->setText(
         tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
-}
-
-void HistoryScreen::updateInterfaceChoices(const std::vector<std::string>& names) {
-    const QString current = m_interface->currentData().toString();
-    QStringList wanted;
-    for (const std::string& name : names) {
-        wanted << toQString(name);
-    }
-    if (!current.isEmpty() && !wanted.contains(current)) {
-        wanted << current;
-    }
-    QStringList have;
-    for (int i = 1; i < m_interface->count(); ++i) {
-        have << m_interface->itemData(i).toString();
-    }
-    if (have == wanted) {
-        return;
-    }
-    while (m_interface->count() > 1) {
-        m_interface->removeItem(1);
-    }
-    for (const QString& name : wanted) {
-        m_interface->addItem(shownText(toStdString(name)), name);  // shown escaped, kept as is
-    }
-    m_interface->setCurrentIndex(std::max(0, m_interface->findData(current)));
 }
 
 void HistoryScreen::chooseExportFile() {
@@ -211,6 +163,14 @@ void HistoryScreen::exportFinished(const QString& path, const QString& error) {
 
 QString HistoryScreen::statusText() const {
     return m_status->text();
+}
+
+HistoryChart* HistoryScreen::chart() const {
+    return m_panel->chart();
+}
+
+KpiCard* HistoryScreen::totalCard(int index) const {
+    return m_totals->card(index);
 }
 
 }  // namespace netmon::gui

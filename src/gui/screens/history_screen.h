@@ -7,19 +7,18 @@
 #include <set>
 #include <string>
 
-#include "app/history_request.h"
 #include "core/model/snapshot.h"
+#include "gui/screens/history/history_controls.h"
+#include "gui/types/history_request.h"
 
-class QComboBox;
-class QDateEdit;
 class QLabel;
 class QProgressBar;
-class QPushButton;
-class QStackedWidget;
 
 namespace netmon::gui {
 
 class HistoryChart;
+class HistoryChartPanel;
+class HistoryTotals;
 class KpiCard;
 
 // Traffic per hour, day or month from the history database over a chosen range, with totals
@@ -28,7 +27,7 @@ class KpiCard;
 class HistoryScreen : public QWidget {
     Q_OBJECT
 public:
-    enum class Range { Last24Hours, Last7Days, Last30Days, ThisMonth, Last12Months, Custom };
+    using Range = HistoryControls::Range;
 
     explicit HistoryScreen(QWidget* parent = nullptr);
 
@@ -46,8 +45,8 @@ public:
     void exportTo(const QString& path);
 
     [[nodiscard]] bool busy() const { return m_busyId != 0; }
-    [[nodiscard]] HistoryChart* chart() const { return m_chart; }
-    [[nodiscard]] KpiCard* totalCard(int index) const { return m_totals[index]; }
+    [[nodiscard]] HistoryChart* chart() const;
+    [[nodiscard]] KpiCard* totalCard(int index) const;
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] const std::optional<HistoryResult>& shown() const { return m_result; }
 
@@ -59,25 +58,15 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    QWidget* makeControls();
     HistoryRequest makeRequest();
     void setBusy(bool busy);
     void chooseExportFile();
-    void updateInterfaceChoices(const std::vector<std::string>& names);
 
-    QComboBox* m_range = nullptr;
-    QComboBox* m_step = nullptr;
-    QComboBox* m_interface = nullptr;
-    QDateEdit* m_from = nullptr;
-    QDateEdit* m_to = nullptr;
-    QPushButton* m_refresh = nullptr;
-    QPushButton* m_export = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QLabel* m_status = nullptr;
-    KpiCard* m_totals[3] = {};
-    HistoryChart* m_chart = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    QLabel* m_empty = nullptr;
+    QLabel* m_status;
+    QProgressBar* m_progress;
+    HistoryTotals* m_totals;
+    HistoryChartPanel* m_panel;
+    HistoryControls* m_controls;
 
     std::set<std::string> m_virtual;
     std::uint64_t m_nextId = 1;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screens/interfaces_screen.h"
+#include "gui/screens/interfaces_screen.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -8,11 +8,11 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "models/interface_filter_proxy.h"
-#include "models/interface_table_model.h"
-#include "widgets/column_fitter.h"
-#include "widgets/sparkline_delegate.h"
-#include "widgets/table_columns.h"
+#include "gui/models/interface_filter_proxy.h"
+#include "gui/models/interface_table_model.h"
+#include "gui/widgets/column_fitter.h"
+#include "gui/widgets/sparkline_delegate.h"
+#include "gui/widgets/table_columns.h"
 
 namespace netmon::gui {
 

@@ -1,31 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screens/settings_screen.h"
+#include "gui/screens/settings_screen.h"
 
 #include <QBoxLayout>
-#include <QButtonGroup>
-#include <QCheckBox>
-#include <QComboBox>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
-#include <QStyle>
 
-#include "app/qt_text.h"
-#include "app/shown_text.h"
-#include "screens/settings_validation.h"
+#include "gui/screens/settings/appearance_group.h"
+#include "gui/screens/settings/capture_mode_group.h"
+#include "gui/screens/settings/field_refusal.h"
+#include "gui/screens/settings/history_database_group.h"
+#include "gui/screens/settings/monitored_interfaces_group.h"
+#include "gui/screens/settings/privacy_group.h"
+#include "gui/screens/settings/sampling_group.h"
 
 namespace netmon::gui {
 namespace {
 
 constexpr int kTwoColumnWidth = 1000;
-
-void repolish(QWidget* widget) {
-    widget->style()->unpolish(widget);
-    widget->style()->polish(widget);
-}
 
 }  // namespace
 
@@ -45,13 +38,19 @@ SettingsScreen::SettingsScreen(QWidget* parent) : QWidget(parent) {
     right->setSpacing(12);
     m_columns->addLayout(left, 1);
     m_columns->addLayout(right, 1);
-    left->addWidget(makeSamplingGroup());
-    left->addWidget(makeModeGroup());
+    m_sampling = new SamplingGroup(this);
+    m_mode = new CaptureModeGroup(this);
+    m_interfaces = new MonitoredInterfacesGroup(this);
+    m_database = new HistoryDatabaseGroup(this);
+    m_privacy = new PrivacyGroup(this);
+    m_appearance = new AppearanceGroup(this);
+    left->addWidget(m_sampling);
+    left->addWidget(m_mode);
     left->addStretch(1);
-    right->addWidget(makeInterfacesGroup());
-    right->addWidget(makeStorageGroup());
-    right->addWidget(makePrivacyGroup());
-    right->addWidget(makeAppearanceGroup());
+    right->addWidget(m_interfaces);
+    right->addWidget(m_database);
+    right->addWidget(m_privacy);
+    right->addWidget(m_appearance);
     right->addStretch(1);
 
     auto* scroll = new QScrollArea(this);
@@ -74,6 +73,16 @@ SettingsScreen::SettingsScreen(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(m_revert);
     buttons->addWidget(m_apply);
 
+    connect(m_sampling, &SamplingGroup::edited, this, &SettingsScreen::refreshApplyState);
+    connect(m_mode, &CaptureModeGroup::edited, this, &SettingsScreen::refreshApplyState);
+    connect(m_interfaces, &MonitoredInterfacesGroup::edited, this,
+            &SettingsScreen::refreshApplyState);
+    connect(m_database, &HistoryDatabaseGroup::edited, this, &SettingsScreen::refreshApplyState);
+    connect(m_privacy, &PrivacyGroup::edited, this, &SettingsScreen::refreshApplyState);
+    connect(m_appearance, &AppearanceGroup::themeChanged, this, &SettingsScreen::themeChanged);
+    connect(m_appearance, &AppearanceGroup::closeToTrayChanged, this,
+            &SettingsScreen::closeToTrayChanged);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
     layout->setSpacing(12);
@@ -92,118 +101,39 @@ void SettingsScreen::resizeEvent(QResizeEvent* event) {
 void SettingsScreen::setConfig(const Config& config, const QString& configPath) {
     m_applied = config;
     m_configPath = configPath;
-    const QSignalBlocker blockAll(m_allInterfaces);
-    const QSignalBlocker blockList(m_interfaces);
-    m_interval->setText(QString::number(config.samplingInterval.count()));
-    m_retention->setText(QString::number(config.retentionDays));
-    m_historyTopN->setText(QString::number(config.historyTopN));
-    if (QAbstractButton* mode = m_mode->button(static_cast<int>(config.captureMode))) {
-        mode->setChecked(true);
-    }
-    m_resolveNames->setChecked(config.privacy.resolveHostNames);
-    m_maskAddresses->setChecked(config.privacy.maskAddresses);
-    m_storeHosts->setChecked(config.privacy.storeHostHistory);
-    m_allInterfaces->setChecked(config.monitoredInterfaces.empty());
-    m_interfaces->setEnabled(!config.monitoredInterfaces.empty());
-    m_interfaces->clear();
-    std::set<std::string> names = m_knownInterfaces;
-    names.insert(config.monitoredInterfaces.begin(), config.monitoredInterfaces.end());
-    for (const std::string& name : names) {
-        const bool checked =
-            std::find(config.monitoredInterfaces.begin(), config.monitoredInterfaces.end(), name) !=
-            config.monitoredInterfaces.end();
-        addInterfaceItem(toQString(name), checked);
-    }
-    m_database->setText(toQString(config.databasePath.string()));
-    validate();
-    refreshModeText();
-    refreshDatabaseStatus();
-}
-
-void SettingsScreen::addInterfaceItem(const QString& name, bool checked) {
-    // Shown escaped (shownText is one-to-one, so items can be found by it); the name itself is
-    // what gets saved.
-    auto* item = new QListWidgetItem(shownText(toStdString(name)), m_interfaces);
-    item->setData(Qt::UserRole, name);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-    item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+    m_sampling->setConfig(config);
+    m_mode->setConfig(config);
+    m_privacy->setConfig(config);
+    m_interfaces->setConfig(config);
+    m_database->setConfig(config);
+    refreshApplyState();
 }
 
 void SettingsScreen::setDefaultDatabasePath(const QString& path) {
-    m_defaultDatabase = path;
-    m_database->setPlaceholderText(path);
-    refreshDatabaseStatus();
+    m_database->setDefaultPath(path);
 }
 
 void SettingsScreen::setModeDecision(const ModeDecision& decision) {
-    m_decision = decision;
-    refreshModeText();
+    m_mode->setModeDecision(decision);
 }
 
 void SettingsScreen::setPermissionReport(const PermissionReport& report) {
-    m_report = report;
-    m_haveReport = true;
-    refreshModeText();
+    m_mode->setPermissionReport(report);
 }
 
 void SettingsScreen::setHistoryHealth(const HistoryHealth& health) {
-    if (health == m_health) {
-        return;
-    }
-    m_health = health;
-    refreshDatabaseStatus();
+    m_database->setHistoryHealth(health);
 }
 
 void SettingsScreen::showSnapshot(const Snapshot& snapshot) {
-    for (const InterfaceStat& stat : snapshot.interfaces) {
-        if (m_knownInterfaces.insert(stat.name).second &&
-            m_interfaces->findItems(shownText(stat.name), Qt::MatchExactly).isEmpty()) {
-            const QSignalBlocker block(m_interfaces);
-            addInterfaceItem(toQString(stat.name), false);
-        }
-    }
+    m_interfaces->showSnapshot(snapshot);
 }
 
 void SettingsScreen::setAppearance(ThemeName theme, bool closeToTray, bool trayAvailable) {
-    const QSignalBlocker blockTheme(m_theme);
-    const QSignalBlocker blockTray(m_closeToTray);
-    m_theme->setCurrentIndex(m_theme->findData(themeToString(theme)));
-    m_closeToTray->setChecked(closeToTray && trayAvailable);
-    m_closeToTray->setEnabled(trayAvailable);
-    m_closeToTray->setToolTip(trayAvailable ? QString() : tr("This desktop has no system tray."));
+    m_appearance->setAppearance(theme, closeToTray, trayAvailable);
 }
 
-void SettingsScreen::showError(QLineEdit* field, const QString* error) {
-    QLabel* label = m_errors.at(field);
-    label->setText(error != nullptr ? *error : QString());
-    label->setVisible(error != nullptr);
-    const bool invalid = error != nullptr;
-    if (field->property("invalid").toBool() != invalid) {
-        field->setProperty("invalid", invalid);
-        repolish(field);
-    }
-}
-
-void SettingsScreen::validate() {
-    const auto interval = parseSamplingInterval(m_interval->text());
-    const auto retention = parseRetentionDays(m_retention->text());
-    const auto topN = parseHistoryTopN(m_historyTopN->text());
-    const auto database = parseDatabasePath(m_database->text());
-    showError(m_interval, refusal(interval));
-    showError(m_retention, refusal(retention));
-    showError(m_historyTopN, refusal(topN));
-    showError(m_database, refusal(database));
-    QStringList checked;
-    for (int i = 0; i < m_interfaces->count(); ++i) {
-        if (m_interfaces->item(i)->checkState() == Qt::Checked) {
-            checked << m_interfaces->item(i)->data(Qt::UserRole).toString();
-        }
-    }
-    const auto interfaces = parseMonitoredInterfaces(m_allInterfaces->isChecked(), checked);
-    const QString* interfacesError = refusal(interfaces);
-    m_interfacesError->setText(interfacesError != nullptr ? *interfacesError : QString());
-    m_interfacesError->setVisible(interfacesError != nullptr);
-
+void SettingsScreen::refreshApplyState() {
     const std::optional<Config> edited = editedConfig();
     m_apply->setEnabled(edited && *edited != m_applied);
     m_revert->setEnabled(!edited || *edited != m_applied);
@@ -218,34 +148,13 @@ void SettingsScreen::validate() {
 }
 
 std::optional<Config> SettingsScreen::editedConfig() const {
-    const auto interval = parseSamplingInterval(m_interval->text());
-    const auto retention = parseRetentionDays(m_retention->text());
-    const auto topN = parseHistoryTopN(m_historyTopN->text());
-    const auto database = parseDatabasePath(m_database->text());
-    QStringList checked;
-    for (int i = 0; i < m_interfaces->count(); ++i) {
-        if (m_interfaces->item(i)->checkState() == Qt::Checked) {
-            checked << m_interfaces->item(i)->data(Qt::UserRole).toString();
-        }
-    }
-    const auto interfaces = parseMonitoredInterfaces(m_allInterfaces->isChecked(), checked);
-    if (refusal(interval) || refusal(retention) || refusal(topN) || refusal(database) ||
-        refusal(interfaces)) {
+    Config config = m_applied;
+    if (!m_sampling->applyTo(config) || !m_interfaces->applyTo(config) ||
+        !m_database->applyTo(config)) {
         return std::nullopt;
     }
-    Config config = m_applied;
-    config.samplingInterval = std::chrono::milliseconds(*interval);
-    config.retentionDays = *retention;
-    config.historyTopN = *topN;
-    config.captureMode = static_cast<CaptureMode>(std::max(0, m_mode->checkedId()));
-    config.privacy.resolveHostNames = m_resolveNames->isChecked();
-    config.privacy.maskAddresses = m_maskAddresses->isChecked();
-    config.privacy.storeHostHistory = m_storeHosts->isChecked();
-    config.monitoredInterfaces.clear();
-    for (const QString& name : *interfaces) {
-        config.monitoredInterfaces.push_back(name.toStdString());
-    }
-    config.databasePath = database->toStdString();
+    m_mode->applyTo(config);
+    m_privacy->applyTo(config);
     return config;
 }
 
@@ -253,31 +162,53 @@ bool SettingsScreen::isValid() const {
     return editedConfig().has_value();
 }
 
+QLineEdit* SettingsScreen::intervalEdit() const {
+    return m_sampling->intervalEdit();
+}
+
+QLineEdit* SettingsScreen::retentionEdit() const {
+    return m_sampling->retentionEdit();
+}
+
+QLineEdit* SettingsScreen::historyTopNEdit() const {
+    return m_sampling->historyTopNEdit();
+}
+
+QLineEdit* SettingsScreen::databaseEdit() const {
+    return m_database->pathEdit();
+}
+
 QString SettingsScreen::errorText(QLineEdit* field) const {
-    const auto found = m_errors.find(field);
-    return found == m_errors.end() || found->second->isHidden() ? QString() : found->second->text();
+    for (const FieldRefusal* refusal : findChildren<FieldRefusal*>()) {
+        if (refusal->field() == field) {
+            return refusal->reason();
+        }
+    }
+    return {};
+}
+
+QString SettingsScreen::modeText() const {
+    return m_mode->modeText();
 }
 
 void SettingsScreen::setAllInterfaces(bool all) {
-    m_allInterfaces->setChecked(all);
+    m_interfaces->setAllInterfaces(all);
 }
 
 void SettingsScreen::setInterfaceChecked(const QString& name, bool checked) {
-    for (QListWidgetItem* item : m_interfaces->findItems(name, Qt::MatchExactly)) {
-        item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
-    }
+    m_interfaces->setInterfaceChecked(name, checked);
 }
 
 void SettingsScreen::apply() {
     const std::optional<Config> edited = editedConfig();
     if (!edited) {
-        validate();
+        refreshApplyState();
         return;
     }
     m_applied = *edited;
     m_saveStatus->setText(tr("Applying…"));
-    validate();
-    refreshDatabaseStatus();
+    refreshApplyState();
+    m_database->setAppliedPath(m_applied.databasePath);
     Q_EMIT configApplied(*edited);
 }
 

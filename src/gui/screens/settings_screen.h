@@ -2,34 +2,34 @@
 #pragma once
 
 #include <QWidget>
-#include <map>
 #include <optional>
-#include <set>
-#include <string>
 
-#include "app/history_health.h"
 #include "core/config.h"
 #include "core/mode_selection.h"
 #include "core/model/snapshot.h"
 #include "core/permission_report.h"
-#include "theme/theme.h"
+#include "gui/theme/theme.h"
+#include "gui/types/core_metatypes.h"
+#include "gui/types/history_health.h"
 
 class QBoxLayout;
-class QButtonGroup;
-class QCheckBox;
-class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPushButton;
-class QVBoxLayout;
 
 namespace netmon::gui {
 
+class AppearanceGroup;
+class CaptureModeGroup;
+class HistoryDatabaseGroup;
+class MonitoredInterfacesGroup;
+class PrivacyGroup;
+class SamplingGroup;
+
 // Sampling interval, retention, capture mode (with what this machine allows and why), privacy,
-// monitored interfaces, database location, and the app's look. Each field is checked as it is
-// typed and refused in place with the reason; Apply hands a valid Config to the app, which
-// applies it without a restart and saves it.
+// monitored interfaces, database location, and the app's look, one group each. Each field is
+// checked as it is typed and refused in place with the reason; Apply hands a valid Config to the
+// app, which applies it without a restart and saves it.
 class SettingsScreen : public QWidget {
     Q_OBJECT
 public:
@@ -45,10 +45,10 @@ public:
     void setAppearance(ThemeName theme, bool closeToTray, bool trayAvailable);
 
     // Field access for tests and for the alert banner's "How to enable deep mode".
-    [[nodiscard]] QLineEdit* intervalEdit() const { return m_interval; }
-    [[nodiscard]] QLineEdit* retentionEdit() const { return m_retention; }
-    [[nodiscard]] QLineEdit* historyTopNEdit() const { return m_historyTopN; }
-    [[nodiscard]] QLineEdit* databaseEdit() const { return m_database; }
+    [[nodiscard]] QLineEdit* intervalEdit() const;
+    [[nodiscard]] QLineEdit* retentionEdit() const;
+    [[nodiscard]] QLineEdit* historyTopNEdit() const;
+    [[nodiscard]] QLineEdit* databaseEdit() const;
     [[nodiscard]] QPushButton* applyButton() const { return m_apply; }
     [[nodiscard]] QString errorText(QLineEdit* field) const;
     [[nodiscard]] QString modeText() const;
@@ -70,49 +70,21 @@ Q_SIGNALS:
     void closeToTrayChanged(bool enabled);
 
 private:
-    QWidget* makeSamplingGroup();
-    QWidget* makeModeGroup();
-    QWidget* makePrivacyGroup();
-    QWidget* makeInterfacesGroup();
-    QWidget* makeStorageGroup();
-    QWidget* makeAppearanceGroup();
-    QLineEdit* addField(QVBoxLayout* layout, const QString& label, const QString& help);
-    void validate();
-    void showError(QLineEdit* field, const QString* error);
-    void refreshModeText();
-    void refreshDatabaseStatus();
-    void addInterfaceItem(const QString& name, bool checked);
+    // Apply and Revert, and the line beside them, for the fields as they are now.
+    void refreshApplyState();
 
     Config m_applied;
     QString m_configPath;
-    QString m_defaultDatabase;
-    HistoryHealth m_health;
     QBoxLayout* m_columns = nullptr;
-    PermissionReport m_report;
-    std::optional<ModeDecision> m_decision;
-    bool m_haveReport = false;
-    std::set<std::string> m_knownInterfaces;
-
-    QLineEdit* m_interval = nullptr;
-    QLineEdit* m_retention = nullptr;
-    QLineEdit* m_historyTopN = nullptr;
-    QButtonGroup* m_mode = nullptr;
-    QLabel* m_modeText = nullptr;
-    QLabel* m_checks = nullptr;
-    QCheckBox* m_resolveNames = nullptr;
-    QCheckBox* m_maskAddresses = nullptr;
-    QCheckBox* m_storeHosts = nullptr;
-    QCheckBox* m_allInterfaces = nullptr;
-    QListWidget* m_interfaces = nullptr;
-    QLabel* m_interfacesError = nullptr;
-    QLineEdit* m_database = nullptr;
-    QLabel* m_databaseStatus = nullptr;
-    QComboBox* m_theme = nullptr;
-    QCheckBox* m_closeToTray = nullptr;
+    SamplingGroup* m_sampling = nullptr;
+    CaptureModeGroup* m_mode = nullptr;
+    MonitoredInterfacesGroup* m_interfaces = nullptr;
+    HistoryDatabaseGroup* m_database = nullptr;
+    PrivacyGroup* m_privacy = nullptr;
+    AppearanceGroup* m_appearance = nullptr;
     QPushButton* m_apply = nullptr;
     QPushButton* m_revert = nullptr;
     QLabel* m_saveStatus = nullptr;
-    std::map<const QLineEdit*, QLabel*> m_errors;  // each field's refusal, under it
 };
 
 }  // namespace netmon::gui

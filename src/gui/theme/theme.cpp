@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "theme/theme.h"
+#include "gui/theme/theme.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/alert_banner.h"
+#include "gui/widgets/alert_banner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,7 +8,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "app/shown_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 namespace {

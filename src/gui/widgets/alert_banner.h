@@ -4,7 +4,7 @@
 #include <QFrame>
 #include <vector>
 
-#include "app/alert.h"
+#include "gui/types/alert.h"
 
 class QVBoxLayout;
 

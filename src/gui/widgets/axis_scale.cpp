@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/axis_scale.h"
+#include "gui/widgets/axis_scale.h"
 
 #include <array>
 #include <cmath>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/chart_style.h"
+#include "gui/widgets/chart_style.h"
 
 namespace netmon::gui {
 

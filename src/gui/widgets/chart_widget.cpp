@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/chart_widget.h"
+#include "gui/widgets/chart_widget.h"
 
 #include <QApplication>
 #include <QEvent>
 #include <QMouseEvent>
 
-#include "widgets/chart_tooltip.h"
+#include "gui/widgets/chart_tooltip.h"
 
 namespace netmon::gui {
 

@@ -5,7 +5,7 @@
 #include <QWidget>
 #include <optional>
 
-#include "widgets/chart_style.h"
+#include "gui/widgets/chart_style.h"
 
 class QPainter;
 

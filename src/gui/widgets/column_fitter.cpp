@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/column_fitter.h"
+#include "gui/widgets/column_fitter.h"
 
 #include <QEvent>
 #include <QHeaderView>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/history_chart.h"
+#include "gui/widgets/history_chart.h"
 
 #include <QEvent>
 #include <QPainter>
@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/qt_text.h"
-#include "widgets/chart_tooltip.h"
-#include "widgets/plot_frame.h"
+#include "gui/types/qt_text.h"
+#include "gui/widgets/chart_tooltip.h"
+#include "gui/widgets/plot_frame.h"
 
 namespace netmon::gui {
 namespace {

@@ -6,10 +6,10 @@
 #include <optional>
 #include <vector>
 
-#include "app/history_request.h"
-#include "widgets/axis_scale.h"
-#include "widgets/chart_widget.h"
-#include "widgets/history_labels.h"
+#include "gui/types/history_request.h"
+#include "gui/widgets/axis_scale.h"
+#include "gui/widgets/chart_widget.h"
+#include "gui/widgets/history_labels.h"
 
 namespace netmon::gui {
 

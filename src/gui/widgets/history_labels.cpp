@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/history_labels.h"
+#include "gui/widgets/history_labels.h"
 
 #include <QDateTime>
 #include <algorithm>

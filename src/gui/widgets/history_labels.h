@@ -5,8 +5,8 @@
 #include <QString>
 #include <vector>
 
-#include "app/history_request.h"
-#include "widgets/plot_frame.h"
+#include "gui/types/history_request.h"
+#include "gui/widgets/plot_frame.h"
 
 namespace netmon::gui {
 

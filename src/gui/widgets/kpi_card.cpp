@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/kpi_card.h"
+#include "gui/widgets/kpi_card.h"
 
 #include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "app/shown_text.h"
+#include "gui/types/shown_text.h"
 
 namespace netmon::gui {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/kpi_grid.h"
+#include "gui/widgets/kpi_grid.h"
 
 #include <QGridLayout>
 #include <QResizeEvent>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/plot_frame.h"
+#include "gui/widgets/plot_frame.h"
 
 #include <QPaintDevice>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
 
-#include "widgets/chart_style.h"
+#include "gui/widgets/chart_style.h"
 
 namespace netmon::gui {
 namespace {

@@ -9,7 +9,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "widgets/axis_scale.h"
+#include "gui/widgets/axis_scale.h"
 
 class QPainter;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/rate_chart.h"
+#include "gui/widgets/rate_chart.h"
 
 #include <QDateTime>
 #include <QLinearGradient>
@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/qt_text.h"
-#include "widgets/chart_tooltip.h"
-#include "widgets/plot_frame.h"
-#include "widgets/time_axis.h"
+#include "gui/types/qt_text.h"
+#include "gui/widgets/chart_tooltip.h"
+#include "gui/widgets/plot_frame.h"
+#include "gui/widgets/time_axis.h"
 
 namespace netmon::gui {
 namespace {

@@ -6,8 +6,8 @@
 #include <QStringList>
 #include <optional>
 
-#include "widgets/axis_scale.h"
-#include "widgets/chart_widget.h"
+#include "gui/widgets/axis_scale.h"
+#include "gui/widgets/chart_widget.h"
 
 namespace netmon::gui {
 

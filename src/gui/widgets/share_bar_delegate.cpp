@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/share_bar_delegate.h"
+#include "gui/widgets/share_bar_delegate.h"
 
 #include <QApplication>
 #include <QPainter>
 #include <algorithm>
 
-#include "widgets/chart_style.h"
+#include "gui/widgets/chart_style.h"
 
 namespace netmon::gui {
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/sparkline.h"
+#include "gui/widgets/sparkline.h"
 
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
 
-#include "widgets/chart_style.h"
+#include "gui/widgets/chart_style.h"
 
 namespace netmon::gui {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/sparkline_delegate.h"
+#include "gui/widgets/sparkline_delegate.h"
 
 #include <QPainter>
 
-#include "widgets/chart_style.h"
-#include "widgets/sparkline.h"
+#include "gui/widgets/chart_style.h"
+#include "gui/widgets/sparkline.h"
 
 namespace netmon::gui {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/table_columns.h"
+#include "gui/widgets/table_columns.h"
 
 #include <QFontMetrics>
 #include <QHeaderView>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "widgets/time_axis.h"
+#include "gui/widgets/time_axis.h"
 
 #include <QDateTime>
 #include <algorithm>

@@ -3,7 +3,7 @@
 
 #include <QList>
 
-#include "widgets/plot_frame.h"
+#include "gui/widgets/plot_frame.h"
 
 namespace netmon::gui {
 

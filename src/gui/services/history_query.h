@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gui/types/history_request.h"
+#include "storage/history_reader.h"
+
+namespace netmon::gui {
+
+// Runs one History screen request against the database (blocking: the storage worker calls it)
+// and folds the rows into bars of the requested step.
+HistoryResult runHistoryQuery(storage::HistoryReader& reader, const HistoryRequest& request);
+
+// The folding alone, for tests: rows of hour or day resolution into buckets of `step`.
+HistoryResult foldHistoryRows(const HistoryRequest& request, std::vector<storage::HistoryRow> rows);
+
+}  // namespace netmon::gui

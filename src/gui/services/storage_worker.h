@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/permission_report.h"
+#include "gui/types/core_metatypes.h"
+#include "gui/types/history_opened.h"
+#include "gui/types/history_request.h"
+#include "platform/permissions.h"
+#include "storage/history_types.h"
+
+namespace netmon::storage {
+class HistoryReader;
+}
+
+namespace netmon::gui {
+
+class HistoryRecorder;
+
+// Everything that touches the disk or may take long, on a thread of its own: opening the
+// history database, queries, CSV export, saving settings, probing permissions. Lives on its
+// QThread; talk to it only through queued signals (its slots are called with
+// QMetaObject::invokeMethod or queued connections). While another process records the
+// database, it tries to take over every `lockRetry` (live views go on meanwhile).
+class StorageWorker : public QObject {
+    Q_OBJECT
+public:
+    static constexpr std::chrono::milliseconds kLockRetry{3000};
+
+    explicit StorageWorker(HistoryRecorder& recorder, QObject* parent = nullptr,
+                           std::chrono::milliseconds lockRetry = kLockRetry);
+    ~StorageWorker() override;
+
+public Q_SLOTS:
+    // historyTopN: hosts and processes with their own row per hour and per day (Config).
+    void openHistory(quint64 generation, const QString& path, int retentionDays,
+                     int historyTopN = Config{}.historyTopN);
+    void disableHistory(const QString& reason);
+    void setRetention(int retentionDays, int historyTopN = Config{}.historyTopN);
+    void queryHistory(const netmon::gui::HistoryRequest& request);
+    void exportCsv(const QString& path, const netmon::gui::HistoryResult& result);
+    void saveConfig(const netmon::Config& config, const QString& path);
+    void probePermissions();
+    // Flushes and closes the database; the last call before the thread ends.
+    void shutdown();
+
+Q_SIGNALS:
+    void historyOpened(const netmon::gui::HistoryOpened& opened);
+    void historyReady(const netmon::gui::HistoryResult& result);
+    void exportFinished(const QString& path, const QString& error);
+    void configSaved(const QString& error);
+    void permissionsProbed(const netmon::PermissionReport& report);
+
+private:
+    storage::HistoryReader* reader(std::string& error);
+    // Opens the writer for m_path; reports the outcome unless it is the same holder again.
+    void openWriter();
+
+    HistoryRecorder& m_recorder;
+    std::uint64_t m_generation = 0;
+    std::string m_path;
+    int m_retentionDays = 90;
+    int m_historyTopN = Config{}.historyTopN;
+    std::unique_ptr<storage::HistoryReader> m_reader;
+    QTimer m_lockRetry;        // single shot, armed while another process holds the lock
+    std::string m_recordedBy;  // the holder last reported, so each retry does not repeat it
+};
+
+}  // namespace netmon::gui
