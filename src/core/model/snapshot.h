@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "core/model/capture_interface_stats.h"
 #include "core/model/flow_stat.h"
 #include "core/model/host_stat.h"
 #include "core/model/interface_stat.h"
 #include "core/model/process_stat.h"
 #include "core/model/tick_traffic.h"
-#include "core/sources/capture_source.h"
 
 namespace netmon {
 
