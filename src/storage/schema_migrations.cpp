@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "storage/sqlite_transaction.h"
 #include "storage/time_buckets.h"
 
 namespace netmon::storage {
