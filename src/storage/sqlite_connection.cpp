@@ -11,6 +11,21 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;  // another writer's transaction or a checkpoint
 
+// The first column of the first row as `column` reads it; T{} when there is no row.
+template <typename T>
+Result<T> queryFirst(Connection& connection, std::string_view sql,
+                     T (Statement::*column)(int) const) {
+    auto statement = connection.prepare(sql);
+    if (!statement) {
+        return tl::unexpected(statement.error());
+    }
+    auto row = statement->step();
+    if (!row) {
+        return tl::unexpected(row.error());
+    }
+    return *row ? ((*statement).*column)(0) : T{};
+}
+
 }  // namespace
 
 Connection::Connection(sqlite3* db, std::filesystem::path path)
@@ -50,27 +65,11 @@ Result<Statement> Connection::prepare(std::string_view sql) {
 }
 
 Result<std::int64_t> Connection::queryInt(std::string_view sql) {
-    auto statement = prepare(sql);
-    if (!statement) {
-        return tl::unexpected(statement.error());
-    }
-    auto row = statement->step();
-    if (!row) {
-        return tl::unexpected(row.error());
-    }
-    return *row ? statement->int64At(0) : 0;
+    return queryFirst(*this, sql, &Statement::int64At);
 }
 
 Result<std::string> Connection::queryText(std::string_view sql) {
-    auto statement = prepare(sql);
-    if (!statement) {
-        return tl::unexpected(statement.error());
-    }
-    auto row = statement->step();
-    if (!row) {
-        return tl::unexpected(row.error());
-    }
-    return *row ? statement->textAt(0) : std::string();
+    return queryFirst(*this, sql, &Statement::textAt);
 }
 
 Error Connection::error(std::string_view what) const {
