@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/model/flow_key.h"
 
@@ -16,6 +17,7 @@ enum class OwnerVisibility : std::uint8_t {
     NoOwner      // no process holds it (TIME_WAIT, a kernel socket, or it closed)
 };
 
+// "known", "needs-admin", "none": as the CLI's JSON shows it.
 std::string_view toString(OwnerVisibility visibility);
 
 // One connection or flow with what the current mode can tell about it.

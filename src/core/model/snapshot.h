@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/capture_interface_stats.h"
@@ -17,6 +18,7 @@ namespace netmon {
 
 enum class MonitoringMode : std::uint8_t { Basic, Deep };
 
+// "basic" or "deep".
 std::string_view toString(MonitoringMode mode);
 
 // What the running mode can see, so views can say what is missing and why.
