@@ -47,7 +47,8 @@ struct FlowStat {
 };
 
 // A connection that is in use: not a listener, and not a closed socket the kernel only keeps
-// for a while (TIME_WAIT, CLOSE). What "active connections" counts.
+// for a while (TIME_WAIT, CLOSE). What "active connections" counts, on every platform: socket
+// sources list every socket with the state the OS gives it, and leave this to core.
 bool isActive(const FlowStat& flow);
 
 }  // namespace netmon
