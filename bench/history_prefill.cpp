@@ -10,6 +10,7 @@
 #include "bench_dir.h"
 #include "core/clock.h"
 #include "storage/database_file.h"
+#include "storage/sqlite_transaction.h"
 #include "storage/time_buckets.h"
 
 namespace netmon::bench {

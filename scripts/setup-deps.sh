@@ -8,7 +8,9 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build pkg-config git
-    # libraries (all Debian-packaged; nothing is vendored)
+    # libraries, all from Debian. The one vendored library is SQLite's amalgamation in
+    # third_party/sqlite, for the Windows cross build only (Debian has no MinGW build of it);
+    # the Linux build links libsqlite3 from here.
     libsqlite3-dev nlohmann-json3-dev libcli11-dev libexpected-dev
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev

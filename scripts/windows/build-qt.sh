@@ -7,8 +7,7 @@
 # compiler and this script's build options, and reuses it when it is complete:
 #   scripts/windows/build-qt.sh            # prints the Qt prefix on its last line
 # The first build takes about 20–30 minutes on 2 cores; later runs take a second.
-# The GUI draws its own charts and ships PNG icons, so Qt Charts and Qt SVG are not needed
-# (their Debian source packages are not reachable from our machines anyway).
+# The GUI draws its own charts and ships PNG icons, so Qt Charts and Qt SVG are not needed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cache="${NETMON_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/netmon}"

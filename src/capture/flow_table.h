@@ -9,7 +9,8 @@
 
 #include "capture/packet_parser.h"
 #include "core/model/flow_key.h"
-#include "core/sources/capture_source.h"
+#include "core/model/unflowed_traffic.h"
+#include "core/sources/captured_flow.h"
 
 namespace netmon::capture {
 

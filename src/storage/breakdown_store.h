@@ -14,7 +14,7 @@
 #include "core/result.h"
 #include "storage/history_types.h"
 #include "storage/other_candidates.h"
-#include "storage/sqlite_handle.h"
+#include "storage/sqlite_connection.h"
 #include "storage/time_buckets.h"
 
 namespace netmon::storage {

@@ -7,7 +7,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
-#include "storage/sqlite_handle.h"
+#include "storage/sqlite_connection.h"
 
 namespace netmon::storage {
 

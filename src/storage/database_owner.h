@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "core/result.h"
-#include "storage/sqlite_handle.h"
+#include "storage/sqlite_connection.h"
 
 namespace netmon::storage {
 

@@ -11,6 +11,7 @@
 #include "platform/calendar.h"
 #include "storage/breakdown_keys.h"
 #include "storage/database_file.h"
+#include "storage/sqlite_transaction.h"
 #include "storage/time_buckets.h"
 
 namespace netmon::storage {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "platform/calendar.h"
+#include "storage/sqlite_transaction.h"
 #include "storage/time_buckets.h"
 
 namespace netmon::storage {

@@ -5,7 +5,7 @@
 
 #include "core/result.h"
 #include "storage/history_types.h"
-#include "storage/sqlite_handle.h"
+#include "storage/sqlite_connection.h"
 
 namespace netmon::storage {
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "storage/retention.h"
+#include "storage/sqlite_transaction.h"
 
 namespace netmon::storage {
 

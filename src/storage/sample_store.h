@@ -10,7 +10,7 @@
 #include "core/result.h"
 #include "storage/breakdown_store.h"
 #include "storage/history_types.h"
-#include "storage/sqlite_handle.h"
+#include "storage/sqlite_connection.h"
 #include "storage/time_buckets.h"
 
 namespace netmon::storage {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "storage/sqlite_transaction.h"
 #include "storage/time_buckets.h"
 
 namespace netmon::storage {
@@ -72,7 +73,7 @@ INSERT INTO rollup_day
     FROM samples GROUP BY bucket, iface_id;
 )sql";
 
-// Per-host and per-process totals (issue: who the machine talks to, and which program), per
+// Per-host and per-process totals (who the machine talks to, and which program), per
 // hour and per local day, kept additively like the interface rollups. `dimension` is 1 for
 // remote hosts, 2 for processes; names are host addresses (masked if the privacy setting says
 // so) or process names.

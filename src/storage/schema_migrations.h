@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "storage/sqlite_handle.h"
+#include "storage/sqlite_connection.h"
 
 namespace netmon::storage {
 

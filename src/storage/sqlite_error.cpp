@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <string>
+#include "storage/sqlite_error.h"
 
-#include "storage/sqlite_handle.h"
+#include <sqlite3.h>
+
+#include <string>
 
 namespace netmon::storage {
 

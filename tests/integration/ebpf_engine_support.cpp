@@ -4,8 +4,8 @@
 #include <sstream>
 
 #include "integration/child_process.h"
-#include "integration/namespace_call.h"
 #include "support/machine_checks.h"
+#include "support/network_namespace.h"
 
 namespace netmon::test {
 
@@ -32,7 +32,8 @@ void EbpfEngineTest::restartEngine(const capture::EbpfOptions& options) {
 }
 
 void EbpfEngineTest::attach(const std::vector<std::string>& names) {
-    const auto attached = inNamespace(network->nsA, [&] { return engine->setInterfaces(names); });
+    const auto attached =
+        inNetworkNamespace(network->nsA, [&] { return engine->setInterfaces(names); });
     ASSERT_TRUE(attached) << attached.error().describe();
 }
 

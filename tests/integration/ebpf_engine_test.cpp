@@ -17,7 +17,6 @@
 #include "integration/capture_engine_scenarios.h"
 #include "integration/child_process.h"
 #include "integration/ebpf_engine_support.h"
-#include "integration/namespace_call.h"
 #include "integration/namespace_socket.h"
 #include "integration/pcap_engine_support.h"
 #include "integration/test_network.h"

@@ -15,8 +15,8 @@
 
 #include "integration/child_process.h"
 #include "integration/ebpf_engine_support.h"
-#include "integration/namespace_call.h"
 #include "integration/udp_traffic.h"
+#include "support/network_namespace.h"
 
 namespace netmon::test {
 namespace {
@@ -146,7 +146,7 @@ TEST_F(EbpfLifecycle, TwoEnginesCountSideBySideAndALiveOnesFiltersAreNeverTaken)
     ASSERT_TRUE(made) << made.error().describe();
     std::unique_ptr<CaptureEngine> second = std::move(*made);
     const auto attached =
-        inNamespace(network->nsA, [&] { return second->setInterfaces({network->ifA}); });
+        inNetworkNamespace(network->nsA, [&] { return second->setInterfaces({network->ifA}); });
     ASSERT_TRUE(attached) << attached.error().describe();
     const std::vector<std::uint32_t> both = filterProgramIds(network->nsA, network->ifA);
     ASSERT_EQ(both.size(), 4u) << filterListing(network->nsA, network->ifA);

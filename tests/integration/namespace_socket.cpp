@@ -2,43 +2,28 @@
 #include "integration/namespace_socket.h"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
-#include <sched.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 
 #include "fakes/loopback_sockets.h"
+#include "support/network_namespace.h"
 
 namespace netmon::test {
 
-NamespaceSocket::NamespaceSocket(const std::string& ns, int type) {
-    std::string failure;
-    std::thread maker([&] {
-        const int nsFd = ::open(("/run/netns/" + ns).c_str(), O_RDONLY | O_CLOEXEC);
-        if (nsFd < 0 || ::setns(nsFd, CLONE_NEWNET) != 0) {
-            failure = "cannot enter namespace " + ns + ": " + std::strerror(errno);
-        } else {
-            m_fd = ::socket(AF_INET, type | SOCK_CLOEXEC, 0);
-            if (m_fd < 0) {
-                failure = std::string("socket: ") + std::strerror(errno);
-            }
-        }
-        if (nsFd >= 0) {
-            ::close(nsFd);
-        }
-    });
-    maker.join();  // the thread, still in the namespace, ends here
-    if (!failure.empty()) {
-        throw std::runtime_error(failure);
-    }
-}
+NamespaceSocket::NamespaceSocket(const std::string& ns, int type)
+    : m_fd(inNetworkNamespace(ns, [type] {
+          const int fd = ::socket(AF_INET, type | SOCK_CLOEXEC, 0);
+          if (fd < 0) {
+              throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+          }
+          return fd;
+      })) {}
 
 NamespaceSocket::~NamespaceSocket() {
     close();

@@ -8,9 +8,9 @@
 
 #include "capture/pcap/pcap_capture_engine.h"
 #include "integration/capture_engine_scenarios.h"
-#include "integration/namespace_call.h"
 #include "integration/pcap_engine_support.h"
 #include "integration/test_network.h"
+#include "support/network_namespace.h"
 
 namespace netmon::test {
 namespace {
@@ -29,7 +29,7 @@ protected:
 
     void attach(const std::vector<std::string>& names) {
         const auto attached =
-            inNamespace(network->nsA, [&] { return engine->setInterfaces(names); });
+            inNetworkNamespace(network->nsA, [&] { return engine->setInterfaces(names); });
         ASSERT_TRUE(attached) << attached.error().describe();
     }
 

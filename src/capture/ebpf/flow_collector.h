@@ -11,7 +11,7 @@
 #include "capture/ebpf/flow_map_reader.h"
 #include "capture/ebpf/owner_lookup.h"
 #include "core/result.h"
-#include "core/sources/capture_source.h"
+#include "core/sources/captured_flow.h"
 
 namespace netmon::capture {
 

@@ -12,8 +12,8 @@
 #include "capture/ebpf/loader_identity.h"
 #include "capture/ebpf/net_namespace.h"
 #include "capture/ebpf/tc_filters.h"
+#include "core/model/capture_interface_stats.h"
 #include "core/result.h"
-#include "core/sources/capture_source.h"
 
 namespace netmon::capture {
 

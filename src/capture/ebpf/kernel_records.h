@@ -10,7 +10,7 @@
 
 #include "capture/ebpf/flow_counter_maps.h"
 #include "core/model/flow_key.h"
-#include "core/sources/capture_source.h"
+#include "core/model/unflowed_traffic.h"
 
 namespace netmon::capture {
 

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "core/sources/capture_source.h"
+#include "core/sources/captured_flow.h"
 
 namespace netmon::capture {
 

@@ -12,6 +12,22 @@ std::string endpoint(const IpAddress& address, std::uint16_t port) {
 
 }  // namespace
 
+std::string_view toString(Protocol protocol) {
+    switch (protocol) {
+        case Protocol::Tcp:
+            return "tcp";
+        case Protocol::Udp:
+            return "udp";
+        case Protocol::Icmp:
+            return "icmp";
+        case Protocol::Icmpv6:
+            return "icmpv6";
+        case Protocol::Other:
+            break;
+    }
+    return "other";
+}
+
 std::string FlowKey::toString() const {
     return std::string(netmon::toString(protocol)) + " " + endpoint(localAddress, localPort) +
            " -> " + endpoint(remoteAddress, remotePort);

@@ -13,6 +13,7 @@ namespace netmon {
 
 enum class Protocol : std::uint8_t { Other = 0, Icmp = 1, Tcp = 6, Udp = 17, Icmpv6 = 58 };
 
+// "tcp", "udp", "icmp", "icmpv6", "other": as the CLI's JSON and tables and the GUI show it.
 std::string_view toString(Protocol protocol);
 
 // The 5-tuple, seen from this machine: local end and remote end.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/model/flow_key.h"
 
@@ -16,6 +17,7 @@ enum class OwnerVisibility : std::uint8_t {
     NoOwner      // no process holds it (TIME_WAIT, a kernel socket, or it closed)
 };
 
+// "known", "needs-admin", "none": as the CLI's JSON shows it.
 std::string_view toString(OwnerVisibility visibility);
 
 // One connection or flow with what the current mode can tell about it.
@@ -45,7 +47,8 @@ struct FlowStat {
 };
 
 // A connection that is in use: not a listener, and not a closed socket the kernel only keeps
-// for a while (TIME_WAIT, CLOSE). What "active connections" counts.
+// for a while (TIME_WAIT, CLOSE). What "active connections" counts, on every platform: socket
+// sources list every socket with the state the OS gives it, and leave this to core.
 bool isActive(const FlowStat& flow);
 
 }  // namespace netmon

@@ -33,6 +33,7 @@ enum class InterfaceKind : std::uint8_t {
     Other
 };
 
+// "up", "lower-layer-down", "ethernet", "veth"…: as the CLI and the GUI show them.
 std::string_view toString(OperState state);
 std::string_view toString(InterfaceKind kind);
 

@@ -4,19 +4,21 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/model/capture_interface_stats.h"
 #include "core/model/flow_stat.h"
 #include "core/model/host_stat.h"
 #include "core/model/interface_stat.h"
 #include "core/model/process_stat.h"
 #include "core/model/tick_traffic.h"
-#include "core/sources/capture_source.h"
 
 namespace netmon {
 
 enum class MonitoringMode : std::uint8_t { Basic, Deep };
 
+// "basic" or "deep".
 std::string_view toString(MonitoringMode mode);
 
 // What the running mode can see, so views can say what is missing and why.

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model/capture_interface_stats.h"
 #include "core/model/flow_key.h"
 #include "core/result.h"
-#include "core/sources/capture_source.h"
 
 namespace netmon {
 

@@ -2,17 +2,13 @@
 // Builds two network namespaces joined by a veth pair, sends a few datagrams across, and
 // checks what the source reads inside one of them against `ip -j` and the namespace's sysfs.
 // Needs root and iproute2; skips with the reason otherwise.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -24,6 +20,7 @@
 #include "core/sources/interface_source.h"
 #include "platform/linux/unique_fd.h"
 #include "platform/source_factories.h"
+#include "support/network_namespace.h"
 
 #ifndef NETMON_INTERFACE_DUMP
 #error "NETMON_INTERFACE_DUMP must name the helper binary"
@@ -236,11 +233,7 @@ const InterfaceStat* findStat(const std::vector<InterfaceStat>& interfaces, std:
 // notification; every change below must show up in the very next reading. Runs in a thread
 // that joined the namespace (netlink sockets belong to the namespace they were opened in).
 TEST_F(NetnsInterface, KeptIdentitiesFollowEveryChange) {
-    std::thread inside([this] {
-        const linux_platform::UniqueFd nsFd(
-            ::open(("/run/netns/" + ns()).c_str(), O_RDONLY | O_CLOEXEC));
-        ASSERT_TRUE(nsFd.valid()) << "cannot open /run/netns/" << ns();
-        ASSERT_EQ(::setns(nsFd.get(), CLONE_NEWNET), 0) << std::strerror(errno);
+    test::inNetworkNamespace(ns(), [this] {
         auto source = makeInterfaceSource();
         auto read = [&source] {
             auto result = source->read();
@@ -285,7 +278,6 @@ TEST_F(NetnsInterface, KeptIdentitiesFollowEveryChange) {
         EXPECT_EQ(findStat(removed, "nmtd0"), nullptr);
         EXPECT_NE(findStat(removed, "nmta0"), nullptr);
     });
-    inside.join();
 }
 
 // Any bytes but '/', ':', blanks and NUL may name a Linux interface. Here "nm", the first two
@@ -296,11 +288,7 @@ TEST_F(NetnsInterface, NamesThatAreNotUtf8BecomeValidText) {
                   "name nmte0")
                   .status,
               0);
-    std::thread inside([this] {
-        const linux_platform::UniqueFd nsFd(
-            ::open(("/run/netns/" + ns()).c_str(), O_RDONLY | O_CLOEXEC));
-        ASSERT_TRUE(nsFd.valid()) << "cannot open /run/netns/" << ns();
-        ASSERT_EQ(::setns(nsFd.get(), CLONE_NEWNET), 0) << std::strerror(errno);
+    test::inNetworkNamespace(ns(), [this] {
         const auto interfaces = makeInterfaceSource()->read();
         ASSERT_TRUE(interfaces) << interfaces.error().describe();
         const InterfaceStat* odd = findStat(*interfaces, "nm\xEF\xBF\xBD\x1B");
@@ -308,7 +296,6 @@ TEST_F(NetnsInterface, NamesThatAreNotUtf8BecomeValidText) {
         EXPECT_EQ(odd->kind, InterfaceKind::Veth);  // classified by the kernel's own name
         EXPECT_NE(findStat(*interfaces, "nmte0"), nullptr);
     });
-    inside.join();
 }
 
 }  // namespace

@@ -3,14 +3,11 @@
 // down so what the other sends stays unacknowledged (then retransmitted). Unacked payload must
 // not count yet, the SYN never, a FIN never, and retransmissions only once. Needs root and
 // iproute2 (the namespaces are the integration tests' TestNetwork); skips otherwise.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sched.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <thread>
@@ -21,6 +18,7 @@
 #include "integration/namespace_socket.h"
 #include "integration/test_network.h"
 #include "platform/source_factories.h"
+#include "support/network_namespace.h"
 
 namespace netmon {
 namespace {
@@ -30,16 +28,7 @@ using test::cookieOf;
 
 // A socket source whose netlink sockets belong to namespace `ns` (made on a thread inside it).
 std::unique_ptr<SocketSource> sourceIn(const std::string& ns) {
-    std::unique_ptr<SocketSource> source;
-    std::thread maker([&] {
-        const linux_platform::UniqueFd nsFd(
-            ::open(("/run/netns/" + ns).c_str(), O_RDONLY | O_CLOEXEC));
-        if (nsFd.valid() && ::setns(nsFd.get(), CLONE_NEWNET) == 0) {
-            source = makeSocketSource();
-        }
-    });
-    maker.join();
-    return source;
+    return test::inNetworkNamespace(ns, [] { return makeSocketSource(); });
 }
 
 struct Expected {

@@ -41,8 +41,9 @@ protected:
         return writer ? std::move(*writer) : nullptr;
     }
 
-    // Opens the writer on the damaged file and checks what the brief promises: moved aside
-    // unchanged under the name pattern, a warning naming both paths, a working new database.
+    // Opens the writer on the damaged file and checks what a damaged history of our own gets:
+    // moved aside unchanged under the name pattern, a warning naming both paths, a working new
+    // database.
     void expectSetAsideAndRestarted(const std::string& originalBytes, bool atDefaultPath) {
         std::vector<std::string> warnings;
         {

@@ -20,7 +20,7 @@
 #include "fakes/temp_dir.h"
 #include "storage/history_reader.h"
 #include "storage/history_writer.h"
-#include "storage/sqlite_handle.h"
+#include "storage/sqlite_connection.h"
 
 namespace netmon::storage::test {
 
