@@ -39,11 +39,10 @@ public:
     }
 
     int run(Context& context) override {
-        const Snapshot snapshot =
-            sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
+        const Snapshot snapshot = sampleOnce(context, std::chrono::milliseconds{m_sampleMs});
         const std::vector<HostStat> hosts = topN(snapshot.hosts, m_top);
         if (m_json) {
-            std::cout << jsonText(jsonArray(hosts, hostJson), 2) << "\n";
+            context.out() << jsonText(jsonArray(hosts, hostJson), 2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;
@@ -66,10 +65,10 @@ public:
                           std::to_string(host.connections), joined(host.processes)});
         }
         if (table.empty()) {
-            std::cout << "No connections to remote hosts right now.\n";
+            context.out() << "No connections to remote hosts right now.\n";
         } else {
-            table.print(std::cout);
-            printUncountedNote(std::cout, hosts, snapshot.visibility);
+            table.print(context.out());
+            printUncountedNote(context.out(), hosts, snapshot.visibility);
         }
         return kExitOk;
     }

@@ -31,11 +31,10 @@ public:
     }
 
     int run(Context& context) override {
-        const Snapshot snapshot =
-            sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
+        const Snapshot snapshot = sampleOnce(context, std::chrono::milliseconds{m_sampleMs});
         const std::vector<ProcessStat> processes = topN(snapshot.processes, m_top);
         if (m_json) {
-            std::cout << jsonText(jsonArray(processes, processJson), 2) << "\n";
+            context.out() << jsonText(jsonArray(processes, processJson), 2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;
@@ -60,10 +59,10 @@ public:
                           process.executable});
         }
         if (table.empty()) {
-            std::cout << "No process has a connection right now.\n";
+            context.out() << "No process has a connection right now.\n";
         } else {
-            table.print(std::cout);
-            printUncountedNote(std::cout, processes, snapshot.visibility);
+            table.print(context.out());
+            printUncountedNote(context.out(), processes, snapshot.visibility);
         }
         return kExitOk;
     }
