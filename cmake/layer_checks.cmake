@@ -22,4 +22,3 @@ endfunction()
 
 netmon_require_links_only(netmon_core netmon_options)
 netmon_require_links_only(netmon_core_test netmon_core netmon_options)
-netmon_require_links_only(core_test netmon_core netmon_options)

@@ -6,12 +6,17 @@
 
 #include "cli/command.h"
 #include "cli/context.h"
+#include "cli/source_provider.h"
 #include "platform/stop_signal.h"
 
 namespace netmon::cli {
 
 int runApp(int argc, char** argv) {
     ignoreBrokenPipes();  // a reader that goes away ends a run normally (filters removed)
+    return runApp(argc, argv, realSources(), Output{std::cout, std::cerr, stdoutIsTerminal()});
+}
+
+int runApp(int argc, const char* const* argv, const SourceProvider& sources, const Output& output) {
     CLI::App app{"Network Monitor: what this machine's network is doing now and did before.",
                  "netmon"};
     app.set_version_flag("--version", std::string("netmon ") + NETMON_VERSION);
@@ -45,7 +50,7 @@ int runApp(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        const int status = app.exit(error);
+        const int status = app.exit(error, output.out, output.err);
         // --help and --version are successes; everything else is a usage error.
         return status == 0 ? kExitOk : kExitUsage;
     }
@@ -54,10 +59,12 @@ int runApp(int argc, char** argv) {
     // input nobody foresaw), so the run ends as any failure does — message, hint, exit 1 —
     // instead of std::terminate's abort.
     try {
-        Context context(configPath, mode.empty() ? std::nullopt : parseCaptureMode(mode));
+        Context context(configPath, mode.empty() ? std::nullopt : parseCaptureMode(mode), sources,
+                        output);
         context.reportWarnings();
         if (const std::optional<Error>& refused = context.loadedConfig().refused) {
-            return reportError(*refused);  // a file not ours: say so rather than run on defaults
+            // a file not ours: say so rather than run on defaults
+            return context.reportError(*refused);
         }
         for (const auto& [parser, command] : parsers) {
             if (parser->parsed()) {
@@ -65,7 +72,8 @@ int runApp(int argc, char** argv) {
             }
         }
     } catch (const std::exception& error) {
-        return reportError({std::string("unexpected failure: ") + error.what(),
+        return reportError(output.err,
+                           {std::string("unexpected failure: ") + error.what(),
                             "please report this as a bug, with the command that failed"});
     }
     return kExitUsage;

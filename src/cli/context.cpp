@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/context.h"
 
-#include <iostream>
-
 #include "cli/app.h"
 #include "core/visible_text.h"
 #include "platform/paths.h"
@@ -10,9 +8,12 @@
 
 namespace netmon::cli {
 
-Context::Context(std::filesystem::path configPath, std::optional<CaptureMode> mode)
+Context::Context(std::filesystem::path configPath, std::optional<CaptureMode> mode,
+                 const SourceProvider& sources, const Output& output)
     : m_configPath(configPath.empty() ? defaultConfigPath() : std::move(configPath)),
-      m_loaded(runtime::loadConfig(m_configPath, runtime::locateConfig(m_configPath))) {
+      m_loaded(runtime::loadConfig(m_configPath, runtime::locateConfig(m_configPath))),
+      m_sources(sources),
+      m_output(output) {
     if (mode) {
         m_loaded.config.captureMode = *mode;
     }
@@ -34,23 +35,27 @@ void Context::reportWarnings() const {
     }
 }
 
-// Messages embed names and paths from the system: escaped like table cells.
-int reportError(const Error& error) {
-    std::cerr << "netmon: error: " << visibleText(error.message) << "\n";
-    if (!error.hint.empty()) {
-        std::cerr << "  hint: " << visibleText(error.hint) << "\n";
-    }
-    return kExitFailure;
+int Context::reportError(const Error& error) const {
+    return cli::reportError(err(), error);
 }
 
-void reportWarning(std::string_view warning) {
-    std::cerr << "netmon: warning: " << visibleText(warning) << "\n";
+void Context::reportWarning(std::string_view warning) const {
+    err() << "netmon: warning: " << visibleText(warning) << "\n";
 }
 
-void reportModeFallback(const ModeDecision& decision) {
+void Context::reportModeFallback(const ModeDecision& decision) const {
     if (!decision.message.empty()) {  // basic mode's reason, or why a fallback engine runs
         reportWarning(decision.message);
     }
+}
+
+// Messages embed names and paths from the system: escaped like table cells.
+int reportError(std::ostream& err, const Error& error) {
+    err << "netmon: error: " << visibleText(error.message) << "\n";
+    if (!error.hint.empty()) {
+        err << "  hint: " << visibleText(error.hint) << "\n";
+    }
+    return kExitFailure;
 }
 
 }  // namespace netmon::cli

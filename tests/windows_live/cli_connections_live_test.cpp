@@ -77,7 +77,7 @@ TEST(ConnectionsLive, OwnerIsThisProcess) {
                         "(docs/windows-checklist.md)";
     }
     EXPECT_EQ(clientSide->at("pid").get<std::uint32_t>(), ::GetCurrentProcessId());
-    EXPECT_EQ(clientSide->at("process"), "windows_live_test.exe");
+    EXPECT_EQ(clientSide->at("process"), "netmon_windows_live_test.exe");
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `netmon connections`: open flows (or listening sockets) with their process and bytes.
 #include <algorithm>
-#include <iostream>
+#include <ostream>
 
 #include "cli/app.h"
 #include "cli/command.h"
@@ -54,8 +54,7 @@ public:
     }
 
     int run(Context& context) override {
-        const Snapshot snapshot =
-            sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
+        const Snapshot snapshot = sampleOnce(context, std::chrono::milliseconds{m_sampleMs});
         std::vector<const FlowStat*> shown;
         for (const FlowStat& flow : snapshot.flows) {
             if (matches(flow)) {
@@ -63,13 +62,14 @@ public:
             }
         }
         if (m_json) {
-            std::cout << jsonText(
-                             jsonArray(shown, [](const FlowStat* flow) { return flowJson(*flow); }),
-                             2)
-                      << "\n";
+            context.out() << jsonText(
+                                 jsonArray(shown,
+                                           [](const FlowStat* flow) { return flowJson(*flow); }),
+                                 2)
+                          << "\n";
             return kExitOk;
         }
-        printTable(shown, snapshot.visibility);
+        printTable(context.out(), shown, snapshot.visibility);
         return kExitOk;
     }
 
@@ -88,7 +88,8 @@ private:
                lowered(flow.processName).find(lowered(m_process)) != std::string::npos;
     }
 
-    void printTable(const std::vector<const FlowStat*>& flows, const Visibility& visibility) const {
+    void printTable(std::ostream& out, const std::vector<const FlowStat*>& flows,
+                    const Visibility& visibility) const {
         using Align = TextTable::Align;
         TextTable table({{"PROTO"},
                          {"LOCAL"},
@@ -113,20 +114,18 @@ private:
                  flow->remoteHostName});
         }
         if (table.empty()) {
-            std::cout << (m_listening ? "No listening sockets match.\n"
-                                      : "No connections match.\n");
+            out << (m_listening ? "No listening sockets match.\n" : "No connections match.\n");
         } else {
-            table.print(std::cout);
+            table.print(out);
         }
         if (!visibility.note.empty()) {
-            std::cout << "\n" << visibility.note << "\n";
+            out << "\n" << visibility.note << "\n";
         }
         const bool hidden = std::any_of(flows.begin(), flows.end(), [](const FlowStat* flow) {
             return flow->owner == OwnerVisibility::NeedsAdmin;
         });
         if (hidden) {
-            std::cout
-                << "Some owners could not be seen: other users' processes need admin rights.\n";
+            out << "Some owners could not be seen: other users' processes need admin rights.\n";
         }
     }
 

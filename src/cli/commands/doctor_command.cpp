@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `netmon doctor`: what this machine allows — each check with pass/fail, and the paths in use.
-#include <iostream>
+#include <ostream>
 
 #include "cli/app.h"
 #include "cli/command.h"
@@ -10,7 +10,6 @@
 #include "core/permission_report.h"
 #include "core/sources/interface_source.h"
 #include "core/visible_text.h"
-#include "platform/source_factories.h"
 #include "runtime/capture_availability.h"
 #include "storage/history_reader.h"
 
@@ -31,7 +30,7 @@ std::vector<PermissionCheck> basicChecks(const Context& context) {
     }
     checks.push_back(settings);
 
-    const auto source = makeInterfaceSource();
+    const auto source = context.sources().makeInterfaceSource();
     const auto interfaces = source->read();
     PermissionCheck counters{"interface counters (basic mode)", bool(interfaces), "", ""};
     if (interfaces) {
@@ -92,45 +91,45 @@ public:
                                       ? "deep (" + std::string(toString(decision.running)) + ")"
                                       : "basic";
         const bool basicWorks = basic[1].passed;
+        std::ostream& out = context.out();
         if (m_json) {
-            std::cout << jsonText(
-                             nlohmann::json{
-                                 {"checks", jsonArray(basic, permissionJson)},
-                                 {"deep_mode_checks",
-                                  jsonArray(availability.permissions.checks, permissionJson)},
-                                 {"engine_checks", jsonArray(engines, permissionJson)},
-                                 {"ebpf_possible", availability.permissions.ebpfPossible},
-                                 {"pcap_possible", availability.permissions.pcapPossible},
-                                 {"capture_mode_setting",
-                                  std::string(toString(context.config().captureMode))},
-                                 {"mode_in_use", inUse},
-                                 {"mode_message", decision.message}},
-                             2)
-                      << "\n";
+            out << jsonText(
+                       nlohmann::json{{"checks", jsonArray(basic, permissionJson)},
+                                      {"deep_mode_checks",
+                                       jsonArray(availability.permissions.checks, permissionJson)},
+                                      {"engine_checks", jsonArray(engines, permissionJson)},
+                                      {"ebpf_possible", availability.permissions.ebpfPossible},
+                                      {"pcap_possible", availability.permissions.pcapPossible},
+                                      {"capture_mode_setting",
+                                       std::string(toString(context.config().captureMode))},
+                                      {"mode_in_use", inUse},
+                                      {"mode_message", decision.message}},
+                       2)
+                << "\n";
             return basicWorks ? kExitOk : kExitFailure;
         }
-        std::cout << "Network Monitor " << NETMON_VERSION << "\n\n";
-        printChecks(basic);
-        std::cout << "\nDeep mode (per-flow counts of all traffic; needs admin rights):\n";
-        printChecks(availability.permissions.checks);
-        std::cout << "\nCapture engines:\n";
-        printChecks(engines);
-        std::cout << "\ncapture_mode setting: " << toString(context.config().captureMode)
-                  << "\nmode in use: " << inUse << "\n";
+        out << "Network Monitor " << NETMON_VERSION << "\n\n";
+        printChecks(out, basic);
+        out << "\nDeep mode (per-flow counts of all traffic; needs admin rights):\n";
+        printChecks(out, availability.permissions.checks);
+        out << "\nCapture engines:\n";
+        printChecks(out, engines);
+        out << "\ncapture_mode setting: " << toString(context.config().captureMode)
+            << "\nmode in use: " << inUse << "\n";
         if (!decision.message.empty()) {
-            std::cout << visibleText(decision.message) << "\n";
+            out << visibleText(decision.message) << "\n";
         }
         return basicWorks ? kExitOk : kExitFailure;
     }
 
 private:
     // Details hold paths and the system's own words: escaped, like every name shown as text.
-    static void printChecks(const std::vector<PermissionCheck>& checks) {
+    static void printChecks(std::ostream& out, const std::vector<PermissionCheck>& checks) {
         for (const PermissionCheck& check : checks) {
-            std::cout << (check.passed ? "  [pass] " : "  [FAIL] ") << visibleText(check.name)
-                      << ": " << visibleText(check.detail) << "\n";
+            out << (check.passed ? "  [pass] " : "  [FAIL] ") << visibleText(check.name) << ": "
+                << visibleText(check.detail) << "\n";
             if (!check.passed && !check.hint.empty()) {
-                std::cout << "         fix: " << visibleText(check.hint) << "\n";
+                out << "         fix: " << visibleText(check.hint) << "\n";
             }
         }
     }

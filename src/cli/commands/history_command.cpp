@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `netmon history`: stored traffic per interface over a time range, at a chosen resolution.
 #include <chrono>
-#include <iostream>
 #include <map>
+#include <ostream>
 
 #include "cli/app.h"
 #include "cli/command.h"
@@ -54,19 +54,19 @@ public:
         auto since = parseTimeArgument(m_since, now, localDayStart);
         auto until = parseTimeArgument(m_until, now, localDayStart);
         if (!since || !until) {
-            reportError(since ? until.error() : since.error());
+            context.reportError(since ? until.error() : since.error());
             return kExitUsage;
         }
         if (*until <= *since) {
-            reportError({"--until must be after --since", "e.g. --since -7d --until now"});
+            context.reportError({"--until must be after --since", "e.g. --since -7d --until now"});
             return kExitUsage;
         }
         auto reader = storage::HistoryReader::open(context.databasePath(m_database));
         if (!reader) {
-            return reportError(reader.error());
+            return context.reportError(reader.error());
         }
         if (m_by != "interface") {
-            return showBreakdown(**reader, *since, *until);
+            return showBreakdown(context, **reader, *since, *until);
         }
         storage::HistoryQuery query;
         if (!m_interface.empty()) {
@@ -78,27 +78,28 @@ public:
             storage::parseResolution(m_resolution).value_or(storage::Resolution::Hour);
         auto rows = (*reader)->query(query);
         if (!rows) {
-            return reportError(rows.error());
+            return context.reportError(rows.error());
         }
         if (m_json) {
-            std::cout << jsonText(jsonArray(*rows, historyRowJson), 2) << "\n";
+            context.out() << jsonText(jsonArray(*rows, historyRowJson), 2) << "\n";
             return 0;
         }
-        printTable(*rows);
+        printTable(context.out(), *rows);
         return 0;
     }
 
 private:
-    int showBreakdown(storage::HistoryReader& reader, storage::TimePoint since,
-                      storage::TimePoint until) const {
+    int showBreakdown(const Context& context, storage::HistoryReader& reader,
+                      storage::TimePoint since, storage::TimePoint until) const {
         const storage::Breakdown dimension =
             m_by == "host" ? storage::Breakdown::Host : storage::Breakdown::Process;
         auto rows = reader.breakdown({dimension, since, until, m_top});
         if (!rows) {
-            return reportError(rows.error());
+            return context.reportError(rows.error());
         }
+        std::ostream& out = context.out();
         if (m_json) {
-            std::cout << jsonText(jsonArray(*rows, breakdownRowJson), 2) << "\n";
+            out << jsonText(jsonArray(*rows, breakdownRowJson), 2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;
@@ -113,19 +114,19 @@ private:
             other = other || row.other;
         }
         if (table.empty()) {
-            std::cout << "No per-" << m_by << " traffic recorded in this range.\n";
+            out << "No per-" << m_by << " traffic recorded in this range.\n";
         } else {
-            table.print(std::cout);
+            table.print(out);
         }
         if (other) {
-            std::cout << "other: the " << m_by
-                      << "s beyond the top N that history keeps per hour (setting "
-                         "history_top_n)\n";
+            out << "other: the " << m_by
+                << "s beyond the top N that history keeps per hour (setting "
+                   "history_top_n)\n";
         }
         return kExitOk;
     }
 
-    static void printTable(const std::vector<storage::HistoryRow>& rows) {
+    static void printTable(std::ostream& out, const std::vector<storage::HistoryRow>& rows) {
         using Align = TextTable::Align;
         TextTable table({{"START"},
                          {"INTERFACE"},
@@ -142,13 +143,13 @@ private:
             totals[row.interfaceName].second += row.txBytes;
         }
         if (table.empty()) {
-            std::cout << "No traffic recorded in this range.\n";
+            out << "No traffic recorded in this range.\n";
             return;
         }
-        table.print(std::cout);
+        table.print(out);
         for (const auto& [name, total] : totals) {
-            std::cout << "total " << visibleText(name) << ": received " << formatBytes(total.first)
-                      << ", sent " << formatBytes(total.second) << "\n";
+            out << "total " << visibleText(name) << ": received " << formatBytes(total.first)
+                << ", sent " << formatBytes(total.second) << "\n";
         }
     }
 

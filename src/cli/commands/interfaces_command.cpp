@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `netmon interfaces`: every interface with its state and counter totals, read once.
-#include <iostream>
-
 #include "cli/app.h"
 #include "cli/command.h"
 #include "cli/commands/interface_visibility.h"
@@ -10,7 +8,6 @@
 #include "cli/text_table.h"
 #include "core/format.h"
 #include "core/sources/interface_source.h"
-#include "platform/source_factories.h"
 
 namespace netmon::cli {
 namespace {
@@ -35,11 +32,11 @@ public:
         return command;
     }
 
-    int run(Context&) override {
-        const auto source = makeInterfaceSource();
+    int run(Context& context) override {
+        const auto source = context.sources().makeInterfaceSource();
         auto interfaces = source->read();
         if (!interfaces) {
-            return reportError(interfaces.error());
+            return context.reportError(interfaces.error());
         }
         if (m_json) {
             nlohmann::json out = nlohmann::json::array();
@@ -48,7 +45,7 @@ public:
                     out.push_back(interfaceJson(interface));
                 }
             }
-            std::cout << jsonText(out, 2) << "\n";
+            context.out() << jsonText(out, 2) << "\n";
             return 0;
         }
         using Align = TextTable::Align;
@@ -77,10 +74,10 @@ public:
                  std::to_string(interface.counters.rxPackets),
                  std::to_string(interface.counters.txPackets), joined(interface.addresses)});
         }
-        table.print(std::cout);
+        table.print(context.out());
         if (hidden > 0) {
-            std::cout << "(" << hidden << " loopback/virtual interface" << (hidden == 1 ? "" : "s")
-                      << " hidden; --all shows them)\n";
+            context.out() << "(" << hidden << " loopback/virtual interface"
+                          << (hidden == 1 ? "" : "s") << " hidden; --all shows them)\n";
         }
         return 0;
     }

@@ -4,14 +4,16 @@
 #include <thread>
 
 #include "cli/context.h"
+#include "cli/source_provider.h"
 #include "runtime/monitor_factory.h"
 
 namespace netmon::cli {
 
-Snapshot sampleOnce(const Config& config, std::chrono::milliseconds sample) {
-    const runtime::MonitorSetup setup = runtime::makeMonitor(config);
+Snapshot sampleOnce(const Context& context, std::chrono::milliseconds sample) {
+    const Config& config = context.config();
+    const runtime::MonitorSetup setup = context.sources().makeMonitor(config, SnapshotDetail::Full);
     if (config.captureMode == CaptureMode::Deep) {
-        reportModeFallback(setup.mode);  // asked for explicitly: say why it is not running
+        context.reportModeFallback(setup.mode);  // asked for explicitly: say why it is not running
     }
     Monitor* monitor = setup.monitor.get();
     Snapshot snapshot = monitor->tick();
@@ -20,7 +22,7 @@ Snapshot sampleOnce(const Config& config, std::chrono::milliseconds sample) {
         snapshot = monitor->tick();
     }
     for (const std::string& warning : snapshot.warnings) {
-        reportWarning(warning);
+        context.reportWarning(warning);
     }
     return snapshot;
 }

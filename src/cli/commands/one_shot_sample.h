@@ -19,7 +19,10 @@ inline void addSampleOption(CLI::App& command, int& sampleMs) {
         ->check(CLI::Range(0, 60'000));
 }
 
-// The snapshot of one reading (two with `sample`); its warnings are printed on stderr.
-Snapshot sampleOnce(const Config& config, std::chrono::milliseconds sample);
+class Context;
+
+// The snapshot of one reading (two with `sample`) of the context's monitor; its warnings are
+// printed on the context's err().
+Snapshot sampleOnce(const Context& context, std::chrono::milliseconds sample);
 
 }  // namespace netmon::cli

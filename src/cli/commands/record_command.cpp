@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `netmon record`: sample every interface and keep the traffic in the history database until
 // stopped. Ctrl-C, SIGTERM or --duration end it; what was sampled is always written first.
-#include <iostream>
 #include <mutex>
+#include <ostream>
 
 #include "cli/app.h"
 #include "cli/command.h"
@@ -10,7 +10,6 @@
 #include "cli/context.h"
 #include "core/lock_holder.h"
 #include "platform/paths.h"
-#include "platform/stop_signal.h"
 #include "runtime/monitor_factory.h"
 #include "storage/history_writer.h"
 #include "storage/snapshot_samples.h"
@@ -21,6 +20,8 @@ namespace {
 // Prints a writer problem once when it starts and once when it is over, not every tick.
 class WriterHealthReporter {
 public:
+    explicit WriterHealthReporter(const Context& context) : m_context(context) {}
+
     void check(const storage::WriterStatus& status) {
         const std::lock_guard lock(m_mutex);
         if (status.healthy == m_healthy) {
@@ -28,15 +29,16 @@ public:
         }
         m_healthy = status.healthy;
         if (!status.healthy) {
-            reportWarning("history is not being written: " + status.lastError + " (" +
-                          std::to_string(status.pendingSamples) +
-                          " samples kept in memory, retrying)");
+            m_context.reportWarning("history is not being written: " + status.lastError + " (" +
+                                    std::to_string(status.pendingSamples) +
+                                    " samples kept in memory, retrying)");
         } else {
-            reportWarning("history writes work again; nothing was lost");
+            m_context.reportWarning("history writes work again; nothing was lost");
         }
     }
 
 private:
+    const Context& m_context;
     std::mutex m_mutex;
     bool m_healthy = true;
 };
@@ -58,7 +60,7 @@ public:
     }
 
     int run(Context& context) override {
-        StopSignal& stop = StopSignal::install();
+        StopRequests& stop = context.sources().stopRequests();
         const Config& config = context.config();
         storage::HistoryWriter::Options options;
         options.path = context.databasePath(m_database);
@@ -69,32 +71,32 @@ public:
         std::vector<std::string> warnings;
         auto writer = storage::HistoryWriter::open(options, warnings);
         for (const std::string& warning : warnings) {
-            reportWarning(warning);
+            context.reportWarning(warning);
         }
         if (!writer && writer.error().locked) {
             // No --wait: the app already waits for the database, and a loop or a service
             // manager's restart covers scripts; two recorders would only take turns.
-            return reportError(
+            return context.reportError(
                 Error{"history at " + options.path.string() + " is recorded by " +
                           describeLockHolder(writer.error().holder),
                       "one program at a time records a history database: stop that one first, or "
                       "record to another database with --db"});
         }
         if (!writer) {
-            return reportError(writer.error());
+            return context.reportError(writer.error());
         }
 
         const runtime::MonitorSetup setup =
-            runtime::makeMonitor(config, SnapshotDetail::TrafficOnly);
-        reportModeFallback(setup.mode);
+            context.sources().makeMonitor(config, SnapshotDetail::TrafficOnly);
+        context.reportModeFallback(setup.mode);
         Monitor& monitor = *setup.monitor;
         const auto interval = intervalOrConfig(m_intervalMs, config);
         monitor.setInterval(interval);
-        WriterHealthReporter health;
+        WriterHealthReporter health(context);
         storage::HistoryWriter& history = **writer;
         monitor.subscribe([&](const Snapshot& snapshot) {
             for (const std::string& warning : snapshot.warnings) {
-                reportWarning(warning);
+                context.reportWarning(warning);
             }
             history.append(storage::samplesFromSnapshot(snapshot));
             history.append(
@@ -102,8 +104,8 @@ public:
             health.check(history.status());
         });
 
-        std::cerr << "netmon: recording every " << interval.count() << " ms to "
-                  << options.path.string() << " (Ctrl-C to stop)" << std::endl;
+        context.err() << "netmon: recording every " << interval.count() << " ms to "
+                      << options.path.string() << " (Ctrl-C to stop)" << std::endl;
         monitor.start();
         if (m_durationSeconds > 0) {
             stop.waitFor(
@@ -118,13 +120,13 @@ public:
         auto flushed = history.flush();
         const storage::WriterStatus status = history.status();
         if (!flushed) {
-            reportError(flushed.error());
-            std::cerr << "netmon: " << status.pendingSamples
-                      << " samples could not be written before exit\n";
+            context.reportError(flushed.error());
+            context.err() << "netmon: " << status.pendingSamples
+                          << " samples could not be written before exit\n";
             return kExitFailure;
         }
-        std::cerr << "netmon: " << status.samplesWritten << " samples written to "
-                  << options.path.string() << std::endl;
+        context.err() << "netmon: " << status.samplesWritten << " samples written to "
+                      << options.path.string() << std::endl;
         return 0;
     }
 

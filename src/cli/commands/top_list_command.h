@@ -51,12 +51,12 @@ public:
 
     int run(Context& context) override {
         const Snapshot snapshot =
-            sampleOnce(context.config(), std::chrono::milliseconds{m_sampleMs});
+            sampleOnce(context, std::chrono::milliseconds{m_sampleMs});
         const std::vector<Stat> rows = topN(snapshot.*m_listing.rows, m_top);
         if (m_json) {
-            std::cout << jsonText(jsonArray(rows, m_listing.toJson), 2) << "\n";
+            context.out() << jsonText(jsonArray(rows, m_listing.toJson), 2) << "\n";
         } else {
-            printTopTable(std::cout, rows, m_listing.table, m_sampleMs > 0, snapshot.visibility);
+            printTopTable(context.out(), rows, m_listing.table, m_sampleMs > 0, snapshot.visibility);
         }
         return kExitOk;
     }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `netmon usage`: today's and this month's totals per interface (local calendar), as vnStat
 // users look for when watching a data cap.
-#include <iostream>
-
 #include "cli/app.h"
 #include "cli/command.h"
 #include "cli/context.h"
@@ -27,14 +25,14 @@ public:
     int run(Context& context) override {
         auto reader = storage::HistoryReader::open(context.databasePath(m_database));
         if (!reader) {
-            return reportError(reader.error());
+            return context.reportError(reader.error());
         }
         auto usage = (*reader)->usage(std::chrono::system_clock::now());
         if (!usage) {
-            return reportError(usage.error());
+            return context.reportError(usage.error());
         }
         if (m_json) {
-            std::cout << jsonText(jsonArray(*usage, usageJson), 2) << "\n";
+            context.out() << jsonText(jsonArray(*usage, usageJson), 2) << "\n";
             return 0;
         }
         using Align = TextTable::Align;
@@ -51,10 +49,10 @@ public:
                           formatBytes(totals.monthRxBytes + totals.monthTxBytes)});
         }
         if (table.empty()) {
-            std::cout << "No traffic recorded this month yet (netmon record stores it).\n";
+            context.out() << "No traffic recorded this month yet (netmon record stores it).\n";
             return 0;
         }
-        table.print(std::cout);
+        table.print(context.out());
         return 0;
     }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `netmon watch`: live rates per interface, as a redrawn table or one JSON object per tick.
 #include <atomic>
-#include <iostream>
+#include <ostream>
 
 #include "cli/app.h"
 #include "cli/command.h"
@@ -13,7 +13,6 @@
 #include "core/format.h"
 #include "core/visible_text.h"
 #include "platform/local_time_text.h"
-#include "platform/stop_signal.h"
 #include "runtime/monitor_factory.h"
 
 namespace netmon::cli {
@@ -38,27 +37,29 @@ public:
     }
 
     int run(Context& context) override {
-        StopSignal& stop = StopSignal::install();
+        StopRequests& stop = context.sources().stopRequests();
         Config config = context.config();
         if (!m_interfaces.empty()) {
             config.monitoredInterfaces = m_interfaces;  // so deep mode attaches to those
         }
-        const runtime::MonitorSetup setup = runtime::makeMonitor(config);
-        reportModeFallback(setup.mode);
+        const runtime::MonitorSetup setup =
+            context.sources().makeMonitor(config, SnapshotDetail::Full);
+        context.reportModeFallback(setup.mode);
         Monitor& monitor = *setup.monitor;
         m_interval = intervalOrConfig(m_intervalMs, config);
         monitor.setInterval(m_interval);
-        const bool live = !m_json && stdoutIsTerminal();
+        std::ostream& out = context.out();
+        const bool live = !m_json && context.outIsTerminal();
         std::atomic<unsigned> ticks{0};
         std::atomic<bool> closed{false};
         monitor.subscribe([&](const Snapshot& snapshot) {
             if ((m_count != 0 && ticks.load() >= m_count) || closed.load()) {
                 return;
             }
-            print(snapshot, live);
+            print(out, snapshot, live);
             // The reader went away (EPIPE, SIGPIPE being ignored): a normal end, through the
             // same stop path as Ctrl-C, so deep mode's filters are removed.
-            if (!std::cout) {
+            if (!out) {
                 closed = true;
                 stop.request();
             }
@@ -74,9 +75,9 @@ public:
     }
 
 private:
-    void print(const Snapshot& snapshot, bool live) const {
+    void print(std::ostream& out, const Snapshot& snapshot, bool live) const {
         if (m_json) {
-            std::cout << jsonText(watchTickJson(snapshot)) << std::endl;
+            out << jsonText(watchTickJson(snapshot)) << std::endl;
             return;
         }
         using Align = TextTable::Align;
@@ -98,15 +99,15 @@ private:
                           formatBytes(interface.counters.txBytes)});
         }
         if (live) {
-            std::cout << "\x1b[H\x1b[2J";  // home and clear: redraw in place
+            out << "\x1b[H\x1b[2J";  // home and clear: redraw in place
         }
-        std::cout << formatLocalTime(snapshot.wallTime) << "  (every " << m_interval.count()
-                  << " ms, Ctrl-C to stop)\n";
-        table.print(std::cout);
+        out << formatLocalTime(snapshot.wallTime) << "  (every " << m_interval.count()
+            << " ms, Ctrl-C to stop)\n";
+        table.print(out);
         for (const std::string& warning : snapshot.warnings) {
-            std::cout << "warning: " << visibleText(warning) << "\n";
+            out << "warning: " << visibleText(warning) << "\n";
         }
-        std::cout << (live ? "" : "\n") << std::flush;
+        out << (live ? "" : "\n") << std::flush;
     }
 
     int m_intervalMs = 0;

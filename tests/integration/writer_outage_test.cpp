@@ -9,7 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "storage_test_support.h"
+#include "unit/storage/storage_test_support.h"
 
 namespace netmon::storage::test {
 namespace {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Force-included (-include) into the Windows builds of the portable core and storage tests
-// only: tests/fakes/scoped_time_zone.h calls POSIX functions MinGW lacks. These are the MSVCRT
+// Force-included (-include) into the Windows builds of the unit tests (tests/CMakeLists.txt):
+// tests/fakes/scoped_time_zone.h calls POSIX functions MinGW lacks. These are the MSVCRT
 // equivalents; no production code sees them.
 #include <stdlib.h>
 
