@@ -50,13 +50,13 @@ public:
     }
 
     int run(Context& context) override {
-        const Snapshot snapshot =
-            sampleOnce(context, std::chrono::milliseconds{m_sampleMs});
+        const Snapshot snapshot = sampleOnce(context, std::chrono::milliseconds{m_sampleMs});
         const std::vector<Stat> rows = topN(snapshot.*m_listing.rows, m_top);
         if (m_json) {
             context.out() << jsonText(jsonArray(rows, m_listing.toJson), 2) << "\n";
         } else {
-            printTopTable(context.out(), rows, m_listing.table, m_sampleMs > 0, snapshot.visibility);
+            printTopTable(context.out(), rows, m_listing.table, m_sampleMs > 0,
+                          snapshot.visibility);
         }
         return kExitOk;
     }
