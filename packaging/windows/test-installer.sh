@@ -115,9 +115,11 @@ fi
 
 "$wine64" "$unix_target/Uninstall.exe" /S
 check "silent uninstall exits 0" test $? -eq 0
-# The uninstaller copies itself to %TEMP% and runs from there: wait for it.
+# The uninstaller copies itself to %TEMP% and runs from there: wait for it to finish, which is
+# when its last step, removing the Add/Remove Programs entry, is done (the install folder goes
+# first, the Start-menu folder after it).
 for _ in $(seq 1 50); do
-    [ -e "$unix_target" ] || break
+    [ ! -e "$unix_target" ] && registry_gone && break
     sleep 0.2
 done
 check "netmon.exe removed" test ! -e "$unix_target/netmon.exe"
