@@ -16,6 +16,7 @@
 #include "core/config.h"
 #include "core/flow_pipeline.h"
 #include "core/model/snapshot.h"
+#include "core/snapshot_feed.h"
 #include "core/rate_calculator.h"
 #include "core/sources/interface_source.h"
 
@@ -23,24 +24,22 @@ namespace netmon {
 
 // Samples the sources on its own thread at a fixed interval and publishes one Snapshot per tick
 // to its subscribers (called on the monitor thread; a GUI re-posts them to its own thread).
-class Monitor {
+class Monitor final : public SnapshotFeed {
 public:
-    using Subscriber = std::function<void(const Snapshot&)>;
-    using SubscriptionId = std::uint64_t;
-
     explicit Monitor(std::unique_ptr<InterfaceSource> interfaces,
                      const Clock& clock = SystemClock::instance());
-    ~Monitor();
+    ~Monitor() override;
     Monitor(const Monitor&) = delete;
     Monitor& operator=(const Monitor&) = delete;
 
-    SubscriptionId subscribe(Subscriber subscriber);
+    SubscriptionId subscribe(Subscriber subscriber) override;
     // After this returns the subscriber is not called again (a call in progress finishes first).
-    void unsubscribe(SubscriptionId id);
+    void unsubscribe(SubscriptionId id) override;
 
     // Clamped to Config's 100 ms – 60 s; takes effect from the next tick, without a restart.
-    void setInterval(std::chrono::milliseconds interval);
-    [[nodiscard]] std::chrono::milliseconds interval() const;
+    void setInterval(std::chrono::milliseconds interval) override;
+    [[nodiscard]] std::chrono::milliseconds interval() const override;
+    [[nodiscard]] bool ratesOnFirstTick() const override { return false; }
     // Only these interfaces are reported (empty: all).
     void setInterfaceFilter(std::vector<std::string> names);
     // Interval, monitored interfaces and privacy from the settings, applied from the next tick.
@@ -49,14 +48,14 @@ public:
     // only. Set before start().
     void setFlowPipeline(std::unique_ptr<FlowPipeline> pipeline);
 
-    void start();
+    void start() override;
     // Returns once the thread has ended; no subscriber is called after that.
-    void stop();
+    void stop() override;
     [[nodiscard]] bool running() const;
 
     // One tick now, on the caller's thread: read, compute rates, publish. The monitor thread
     // calls this; so do one-shot commands and tests. Not to be called while running().
-    Snapshot tick();
+    Snapshot tick() override;
 
 private:
     void run(std::stop_token stopToken);

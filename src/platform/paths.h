@@ -11,4 +11,12 @@ namespace netmon {
 std::filesystem::path defaultConfigPath();
 std::filesystem::path defaultDatabasePath();
 
+// The service's (netmond's) own files, one set per machine. Linux: /etc/netmon/netmond.json,
+// /var/lib/netmon/history.db, /run/netmon/netmond.sock (or systemd's CONFIGURATION_DIRECTORY,
+// STATE_DIRECTORY, RUNTIME_DIRECTORY when it sets them). Windows: %ProgramData%\NetworkMonitor
+// and the pipe \\.\pipe\netmond.
+std::filesystem::path serviceConfigPath();
+std::filesystem::path serviceDatabasePath();
+std::filesystem::path serviceSocketPath();
+
 }  // namespace netmon

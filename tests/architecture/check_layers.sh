@@ -12,9 +12,11 @@ declare -A allowed=(
     [platform]="platform core"
     [capture]="capture platform core"
     [storage]="storage platform core"
+    [protocol]="protocol storage platform core"
     [runtime]="runtime capture storage platform core"
-    [cli]="cli runtime storage platform core"
-    [gui]="gui runtime storage platform core"
+    [service]="service protocol runtime capture storage platform core"
+    [cli]="cli protocol runtime storage platform core"
+    [gui]="gui protocol runtime storage platform core"
 )
 
 broken=0

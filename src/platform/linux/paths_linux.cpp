@@ -61,4 +61,30 @@ std::filesystem::path defaultDatabasePath() {
     return baseDirectory("XDG_DATA_HOME", ".local/share") / "netmon" / "history.db";
 }
 
+namespace {
+
+// A directory systemd made for the unit (StateDirectory= and friends), else the usual place.
+std::filesystem::path serviceDirectory(const char* variable, const char* fallback) {
+    if (auto directory = absoluteFromEnvironment(variable)) {
+        // systemd may list several, separated by ':'; the first is the unit's own.
+        const std::string text = directory->string();
+        return std::filesystem::path(text.substr(0, text.find(':')));
+    }
+    return fallback;
+}
+
+}  // namespace
+
+std::filesystem::path serviceConfigPath() {
+    return serviceDirectory("CONFIGURATION_DIRECTORY", "/etc/netmon") / "netmond.json";
+}
+
+std::filesystem::path serviceDatabasePath() {
+    return serviceDirectory("STATE_DIRECTORY", "/var/lib/netmon") / "history.db";
+}
+
+std::filesystem::path serviceSocketPath() {
+    return serviceDirectory("RUNTIME_DIRECTORY", "/run/netmon") / "netmond.sock";
+}
+
 }  // namespace netmon

@@ -52,4 +52,17 @@ std::filesystem::path defaultDatabasePath() {
     return knownFolder(FOLDERID_LocalAppData, L"LOCALAPPDATA") / L"NetworkMonitor" / L"history.db";
 }
 
+std::filesystem::path serviceConfigPath() {
+    return knownFolder(FOLDERID_ProgramData, L"ProgramData") / L"NetworkMonitor" /
+           L"netmond.json";
+}
+
+std::filesystem::path serviceDatabasePath() {
+    return knownFolder(FOLDERID_ProgramData, L"ProgramData") / L"NetworkMonitor" / L"history.db";
+}
+
+std::filesystem::path serviceSocketPath() {
+    return LR"(\\.\pipe\netmond)";
+}
+
 }  // namespace netmon

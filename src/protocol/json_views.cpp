@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/json_views.h"
+#include "protocol/json_views.h"
 
 #include "core/time_text.h"
 
-namespace netmon::cli {
+namespace netmon::protocol {
 namespace {
 
 template <typename T>
@@ -184,4 +184,4 @@ nlohmann::json permissionJson(const PermissionCheck& check) {
     };
 }
 
-}  // namespace netmon::cli
+}  // namespace netmon::protocol

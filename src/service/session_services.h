@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/config.h"
+#include "core/result.h"
+#include "service/snapshot_hub.h"
+
+namespace netmon::service {
+
+// What a client session answers from: the service's state, shared by every session. The
+// functions are called on session threads and must be safe there.
+struct SessionServices {
+    SnapshotHub& hub;
+    std::filesystem::path databasePath;
+    std::optional<std::uint32_t> group;  // members see everything
+    std::string groupName;
+    // hello's "mode", "mode_note", "interval_ms" and "version".
+    std::function<nlohmann::json()> describe;
+    std::function<nlohmann::json()> health;
+    std::function<Config()> settings;
+    // Checks, saves and applies new settings; the warnings say what waits for a restart.
+    std::function<Result<std::vector<std::string>>(const Config&)> changeSettings;
+};
+
+}  // namespace netmon::service
