@@ -120,12 +120,12 @@ Result<nlohmann::json> parseReply(std::string_view text) {
     nlohmann::json& reply = *parsed;
     if (!reply["ok"].get<bool>()) {
         const nlohmann::json& error = reply["error"];
-        const auto text = [&](const char* key) {
+        const auto member = [&](const char* key) {
             return error.is_object() && error.contains(key) && error[key].is_string()
                        ? error[key].get<std::string>()
                        : std::string{};
         };
-        return fail("the service refused: " + text("message"), text("hint"));
+        return fail("the service refused: " + member("message"), member("hint"));
     }
     return std::move(reply);
 }

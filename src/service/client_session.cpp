@@ -166,7 +166,7 @@ private:
         if (!totals) {
             return tl::unexpected(totals.error());
         }
-        return nlohmann::json{{"usage", protocol::encodeUsage(*totals)}};
+        return nlohmann::json{{"usage", protocol::encodeUsageTotals(*totals)}};
     }
 
     Result<nlohmann::json> settings() const {
