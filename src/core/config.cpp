@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "core/enum_names.h"
 #include "core/json_integer.h"
 
 namespace netmon {
@@ -81,12 +82,7 @@ std::string_view toString(CaptureMode mode) {
 }
 
 std::optional<CaptureMode> parseCaptureMode(std::string_view text) {
-    for (const CaptureMode mode : {CaptureMode::Auto, CaptureMode::Basic, CaptureMode::Deep}) {
-        if (text == toString(mode)) {
-            return mode;
-        }
-    }
-    return std::nullopt;
+    return enumFromName(text, {CaptureMode::Auto, CaptureMode::Basic, CaptureMode::Deep});
 }
 
 std::optional<std::string> checkSamplingInterval(std::chrono::milliseconds interval) {
