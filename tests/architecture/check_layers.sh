@@ -12,6 +12,7 @@ declare -A allowed=(
     [platform]="platform core"
     [capture]="capture platform core"
     [storage]="storage platform core"
+    [protocol]="protocol storage platform core"
     [runtime]="runtime capture storage platform core"
     [cli]="cli runtime storage platform core"
     [gui]="gui runtime storage platform core"
