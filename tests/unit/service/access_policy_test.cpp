@@ -49,9 +49,14 @@ Snapshot sharedMachine() {
     listener.listening = true;
     listener.state = "LISTEN";
     snapshot.flows.push_back(listener);
-    snapshot.processes = {{10, "firefox", "/usr/bin/firefox", 100, 80, false},
-                          {11, "python3", "/usr/bin/python3", std::nullopt, std::nullopt, true},
-                          {20, "ssh", "/usr/bin/ssh", 7000, 900, true}};
+    for (const auto& [pid, name] : {std::pair<std::uint32_t, const char*>{10, "firefox"},
+                                    {11, "python3"},
+                                    {20, "ssh"}}) {
+        ProcessStat process;
+        process.pid = pid;
+        process.name = name;
+        snapshot.processes.push_back(process);
+    }
     HostStat host;
     host.address = address("203.0.113.5");
     host.hostName = "shared.example";
