@@ -42,7 +42,8 @@ Result<Request> parseRequest(std::string_view text) {
     }
     auto parsed = parseMessage(text);
     if (!parsed || !parsed->is_object()) {
-        return fail(parsed ? "a request is one JSON object on one line" : parsed.error().message,
+        return fail("a request is one JSON object on one line" +
+                        (parsed ? std::string() : " (" + parsed.error().message + ")"),
                     R"(e.g. {"request": "snapshot"}; see docs/service-protocol.md)");
     }
     Request request;
