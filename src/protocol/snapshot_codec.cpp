@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/snapshot_codec.h"
 
+#include "protocol/json_views.h"
+
 #include "protocol/document_reader.h"
 #include "protocol/flow_codec.h"
 #include "protocol/interface_codec.h"
@@ -11,16 +13,6 @@
 namespace netmon::protocol {
 namespace {
 
-nlohmann::json encodeVisibility(const Visibility& visibility) {
-    return {
-        {"flows", visibility.flows},
-        {"tcp_bytes", visibility.tcpBytes},
-        {"udp_bytes", visibility.udpBytes},
-        {"all_processes", visibility.allProcesses},
-        {"closed_flows", visibility.closedFlows},
-        {"note", visibility.note},
-    };
-}
 
 void readVisibility(FieldReader& reader, Visibility& out) {
     reader.flag("flows", out.flows);
@@ -53,7 +45,7 @@ nlohmann::json encodeSnapshot(const Snapshot& snapshot) {
         {"sequence", snapshot.sequence},
         {"wall_time", nanosecondsSinceEpoch(snapshot.wallTime)},
         {"mode", nameJson(snapshot.mode)},
-        {"visibility", encodeVisibility(snapshot.visibility)},
+        {"visibility", visibilityJson(snapshot.visibility)},
         {"interfaces", encodeList(snapshot.interfaces, encodeInterface)},
         {"flows", encodeList(snapshot.flows, encodeFlow)},
         {"hosts", encodeList(snapshot.hosts, encodeHost)},
