@@ -101,11 +101,17 @@ protected:
         std::ofstream(config) << R"({"version": 1, "sampling_interval_ms": 200})";
     }
 
-    // netmond as root in namespace a, once it answers with a first tick.
-    std::unique_ptr<ChildProcess> startService() {
-        auto service = std::make_unique<ChildProcess>(network->inA(
-            {kNetmond, "--foreground", "--socket", socket, "--db", database, "--config", config,
-             "--group", std::to_string(kGroup), "--socket-mode", "0666"}));
+    // netmond in namespace a (as root, or as `prefix` makes it run), once it answers with a
+    // first tick.
+    std::unique_ptr<ChildProcess> startService(std::vector<std::string> prefix = {}) {
+        for (const std::string& arg :
+             {std::string(kNetmond), std::string("--foreground"), std::string("--socket"), socket,
+              std::string("--db"), database, std::string("--config"), config,
+              std::string("--group"), std::to_string(kGroup), std::string("--socket-mode"),
+              std::string("0666")}) {
+            prefix.push_back(arg);
+        }
+        auto service = std::make_unique<ChildProcess>(network->inA(prefix));
         for (int attempt = 0; attempt < 100; ++attempt) {
             RawClient client(socket);
             if (client.connected() && client.send(R"({"request":"snapshot"})"
@@ -197,6 +203,39 @@ TEST_F(Service, AMemberSeesAnotherUsersDeepFlowsToTheByteANonMemberOnlyItsOwn) {
         findNamed(nlohmann::json::parse(allHosts.out), network->addressB, "address");
     ASSERT_TRUE(allHost) << allHosts.out;
     EXPECT_EQ((*allHost)["bytes_in"], 27 * kDatagramOnWire);
+}
+
+// As the systemd unit runs it: an ordinary uid with only the unit's ambient capabilities.
+TEST_F(Service, AsAnOrdinaryUserWithTheUnitsCapabilitiesItCountsAndNamesEveryonesFlows) {
+    constexpr std::uint32_t kServiceUser = 61900;
+    const std::filesystem::path state = folder.path() / "state";
+    std::filesystem::create_directory(state);
+    ASSERT_EQ(::chown(state.c_str(), kServiceUser, kGroup), 0);
+    socket = (state / "netmond.sock").string();
+    database = (state / "history.db").string();
+    const std::string caps = "+bpf,+perfmon,+net_admin,+net_raw,+sys_ptrace";
+    auto service = startService({"setpriv", "--reuid=" + std::to_string(kServiceUser),
+                                 // User=netmon, Group=netmon: its group is the clients' group
+                                 "--regid=" + std::to_string(kGroup), "--clear-groups",
+                                 "--inh-caps=-all," + caps, "--ambient-caps=-all," + caps,
+                                 "--bounding-set=-all," + caps, "--no-new-privs"});
+    UidUdpReceiver otherUsers(network->nsA, kOtherUser, 40'530);
+    sendUdp(network->nsB, network->addressA, 40'530, 12, kPayload);
+    const nlohmann::json view =
+        pollJson(netmonAs(kMember, true, {"connections", "--json"}), [](const nlohmann::json& f) {
+            const auto flow = udpFlowOn(f, 40'530);
+            return flow && (*flow)["bytes_in"] == 12 * kDatagramOnWire && !(*flow)["pid"].is_null();
+        });
+    const auto flow = udpFlowOn(view, 40'530);
+    ASSERT_TRUE(flow) << view.dump(1) << service->drainStderr();
+    EXPECT_EQ((*flow)["bytes_in"], 12 * kDatagramOnWire);
+    EXPECT_EQ((*flow)["uid"], kOtherUser);
+    EXPECT_EQ((*flow)["pid"], otherUsers.pid()) << "another user's socket owner, by /proc";
+    const CommandResult doctor = runCommand(netmonAs(kMember, true, {"doctor"}));
+    EXPECT_NE(doctor.out.find("deep mode"), std::string::npos) << doctor.out;
+    service->signal(SIGTERM);
+    EXPECT_EQ(service->wait(15s), 0) << service->drainStderr();
+    EXPECT_EQ(filterListing(network->nsA, network->ifA).find("netmon"), std::string::npos);
 }
 
 TEST_F(Service, GarbageOversizedAndStalledClientsHoldUpNobodyElse) {

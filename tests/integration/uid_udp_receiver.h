@@ -17,6 +17,7 @@ public:
     ~UidUdpReceiver();
     UidUdpReceiver(const UidUdpReceiver&) = delete;
     UidUdpReceiver& operator=(const UidUdpReceiver&) = delete;
+    [[nodiscard]] pid_t pid() const { return m_pid; }
 
 private:
     pid_t m_pid = -1;
