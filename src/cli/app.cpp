@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/context.h"
 #include "cli/source_provider.h"
+#include "platform/paths.h"
 #include "platform/stop_signal.h"
 
 namespace netmon::cli {
@@ -27,6 +28,14 @@ int runApp(int argc, const char* const* argv, const SourceProvider& sources, con
                    "Capture mode for this run, instead of the settings': auto (deep where this "
                    "machine allows it), basic (no admin rights) or deep (every packet; admin)")
         ->check(CLI::IsMember({"auto", "basic", "deep"}));
+    std::string socket = serviceSocketPath().string();
+    app.add_option("--socket", socket,
+                   "Where to ask netmond, the service, for live data and history (default: "
+                   "the system's). When it answers, commands show its data (deep mode where it "
+                   "has it, all its history); else they sample in-process as before");
+    bool noService = false;
+    app.add_flag("--no-service", noService,
+                 "Sample in-process and read your own database even when netmond runs");
     app.require_subcommand(1);
     app.footer(
         "Exit status: 0 ok, 1 run-time failure, 2 usage error. A reader that closes the output "
@@ -62,6 +71,9 @@ int runApp(int argc, const char* const* argv, const SourceProvider& sources, con
         Context context(configPath, mode.empty() ? std::nullopt : parseCaptureMode(mode), sources,
                         output);
         context.reportWarnings();
+        if (!noService) {
+            context.useService(std::filesystem::path(socket));
+        }
         if (const std::optional<Error>& refused = context.loadedConfig().refused) {
             // a file not ours: say so rather than run on defaults
             return context.reportError(*refused);

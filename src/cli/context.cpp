@@ -29,6 +29,27 @@ std::filesystem::path Context::databasePath(const std::string& override) const {
     return defaultDatabasePath();
 }
 
+protocol::ServiceClient* Context::service() const {
+    if (!m_service) {
+        m_service.emplace();
+        if (m_socket && m_sources.connectService) {
+            if (auto client = m_sources.connectService(*m_socket)) {
+                *m_service = std::make_unique<protocol::ServiceClient>(std::move(*client));
+            } else {
+                m_serviceProblem = client.error().describe();
+            }
+        } else {
+            m_serviceProblem = "not asked (--no-service)";
+        }
+    }
+    return m_service->get();
+}
+
+std::string Context::serviceProblem() const {
+    (void)service();  // asks once, which sets the problem
+    return m_serviceProblem;
+}
+
 void Context::reportWarnings() const {
     for (const std::string& warning : m_loaded.warnings) {
         reportWarning(warning + " (" + m_configPath.string() + ")");

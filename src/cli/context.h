@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -38,6 +39,16 @@ public:
     [[nodiscard]] std::filesystem::path databasePath(const std::string& override) const;
 
     [[nodiscard]] const SourceProvider& sources() const { return m_sources; }
+    // Ask the service at `socket` (--socket, default the system's) before sampling in-process;
+    // none: never (--no-service).
+    void useService(std::optional<std::filesystem::path> socket) { m_socket = std::move(socket); }
+    // The service, when one answers; asked once per run. Null: the run samples in-process and
+    // reads the user's own database, as without a service.
+    [[nodiscard]] protocol::ServiceClient* service() const;
+    // "service" or "local": where this run's figures come from, for the JSON's "source".
+    [[nodiscard]] const char* source() const { return service() != nullptr ? "service" : "local"; }
+    // Why service() is null: not asked (--no-service), or what connecting said.
+    [[nodiscard]] std::string serviceProblem() const;
     [[nodiscard]] std::ostream& out() const { return m_output.out; }
     [[nodiscard]] std::ostream& err() const { return m_output.err; }
     [[nodiscard]] bool outIsTerminal() const { return m_output.outIsTerminal; }
@@ -55,6 +66,9 @@ private:
     LoadedConfig m_loaded;
     const SourceProvider& m_sources;
     Output m_output;
+    std::optional<std::filesystem::path> m_socket;
+    mutable std::optional<std::unique_ptr<protocol::ServiceClient>> m_service;  // once asked
+    mutable std::string m_serviceProblem;
 };
 
 // As Context::reportError, for a failure before or outside any context.

@@ -21,4 +21,13 @@ using protocol::usageJson;
 using protocol::visibilityJson;
 using protocol::watchTickJson;
 
+// Each row of a JSON array says where it comes from: "service" (netmond) or "local" (this run
+// sampled in-process, or read the user's own database).
+inline nlohmann::json withSource(nlohmann::json rows, const char* source) {
+    for (nlohmann::json& row : rows) {
+        row["source"] = source;
+    }
+    return rows;
+}
+
 }  // namespace netmon::cli

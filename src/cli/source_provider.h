@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "protocol/service_client.h"
+
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -34,6 +36,8 @@ struct SourceProvider {
     // Where `watch` and `record` wait to be stopped; called when such a run starts (the real
     // one installs the signal handlers then).
     std::function<StopRequests&()> stopRequests;
+    // The service at a socket, when one answers there (empty: the runs never ask one).
+    std::function<Result<protocol::ServiceClient>(const std::filesystem::path&)> connectService;
 };
 
 SourceProvider realSources();

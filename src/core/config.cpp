@@ -4,41 +4,17 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <type_traits>
 #include <utility>
+
+#include "core/enum_names.h"
+#include "core/json_integer.h"
 
 namespace netmon {
 namespace {
 
 using Json = nlohmann::json;
-
-// A JSON integer as T, or why not. Only integers count: `true`, `1.9` and `1e300` are refused
-// rather than converted (nlohmann's get<int>() would turn them into 1, 1 and undefined
-// behaviour), and so is `90.0`: a float is refused whatever its value, which keeps the rule
-// simple to state. The range is checked before narrowing, so 4294967297 is not 1.
-template <typename T>
-std::optional<std::string> toInteger(const Json& value, T& out) {
-    if (!value.is_number_integer()) {
-        return std::string("must be a whole number, not ") +
-               (value.is_number_float() ? "a fraction or exponent" : value.type_name());
-    }
-    if (value.is_number_unsigned()) {
-        const auto number = value.get<std::uint64_t>();
-        if (number > static_cast<std::uint64_t>(std::numeric_limits<T>::max())) {
-            return "is out of range (" + std::to_string(number) + ")";
-        }
-        out = static_cast<T>(number);
-        return std::nullopt;
-    }
-    const auto number = value.get<std::int64_t>();
-    if (!std::in_range<T>(number)) {
-        return "is out of range (" + std::to_string(number) + ")";
-    }
-    out = static_cast<T>(number);
-    return std::nullopt;
-}
 
 // Reads one optional member; a wrong type or a refused value keeps the default and a warning
 // names the key.
@@ -51,11 +27,13 @@ void readSetting(const Json& object, const char* key, T& target, Check check,
     }
     T value{};
     if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
-        if (const std::optional<std::string> refused = toInteger(*found, value)) {
-            warnings.push_back(std::string("setting '") + key + "' " + *refused +
+        auto number = integerFromJson<T>(*found);
+        if (!number) {
+            warnings.push_back(std::string("setting '") + key + "' " + number.error().describe() +
                                "; using the default");
             return;
         }
+        value = *number;
     } else {
         try {
             value = found->template get<T>();
@@ -104,12 +82,7 @@ std::string_view toString(CaptureMode mode) {
 }
 
 std::optional<CaptureMode> parseCaptureMode(std::string_view text) {
-    for (const CaptureMode mode : {CaptureMode::Auto, CaptureMode::Basic, CaptureMode::Deep}) {
-        if (text == toString(mode)) {
-            return mode;
-        }
-    }
-    return std::nullopt;
+    return enumFromName(text, {CaptureMode::Auto, CaptureMode::Basic, CaptureMode::Deep});
 }
 
 std::optional<std::string> checkSamplingInterval(std::chrono::milliseconds interval) {

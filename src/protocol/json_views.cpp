@@ -2,16 +2,9 @@
 #include "protocol/json_views.h"
 
 #include "core/time_text.h"
+#include "protocol/json_values.h"
 
 namespace netmon::protocol {
-namespace {
-
-template <typename T>
-nlohmann::json optionalNumber(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-}  // namespace
 
 std::string jsonText(const nlohmann::json& value, int indent) {
     return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -51,11 +44,11 @@ nlohmann::json watchTickJson(const Snapshot& snapshot) {
             {"rx_packets", interface.counters.rxPackets},
             {"tx_packets", interface.counters.txPackets},
             {"rx_bps",
-             optionalNumber(traffic ? std::optional(traffic->rxBitsPerSecond) : std::nullopt)},
+             nullable(traffic ? std::optional(traffic->rxBitsPerSecond) : std::nullopt)},
             {"tx_bps",
-             optionalNumber(traffic ? std::optional(traffic->txBitsPerSecond) : std::nullopt)},
+             nullable(traffic ? std::optional(traffic->txBitsPerSecond) : std::nullopt)},
             {"elapsed_s",
-             optionalNumber(traffic ? std::optional(traffic->elapsedSeconds) : std::nullopt)},
+             nullable(traffic ? std::optional(traffic->elapsedSeconds) : std::nullopt)},
             {"counter_reset", traffic && traffic->counterReset},
         });
     }
@@ -84,17 +77,17 @@ nlohmann::json flowJson(const FlowStat& flow) {
         {"service", flow.service},
         {"state", flow.state},
         {"listening", flow.listening},
-        {"uid", optionalNumber(flow.uid)},
+        {"uid", nullable(flow.uid)},
         {"owner", toString(flow.owner)},
-        {"pid", optionalNumber(flow.pid)},
+        {"pid", nullable(flow.pid)},
         {"process", flow.processName},
         {"executable", flow.executable},
-        {"bytes_in", optionalNumber(flow.bytesIn)},
-        {"bytes_out", optionalNumber(flow.bytesOut)},
-        {"packets_in", optionalNumber(flow.packetsIn)},
-        {"packets_out", optionalNumber(flow.packetsOut)},
-        {"in_bps", optionalNumber(flow.inBitsPerSecond)},
-        {"out_bps", optionalNumber(flow.outBitsPerSecond)},
+        {"bytes_in", nullable(flow.bytesIn)},
+        {"bytes_out", nullable(flow.bytesOut)},
+        {"packets_in", nullable(flow.packetsIn)},
+        {"packets_out", nullable(flow.packetsOut)},
+        {"in_bps", nullable(flow.inBitsPerSecond)},
+        {"out_bps", nullable(flow.outBitsPerSecond)},
     };
 }
 
@@ -102,11 +95,11 @@ nlohmann::json hostJson(const HostStat& host) {
     return {
         {"address", host.address.toString()},
         {"host_name", host.hostName},
-        {"bytes_in", optionalNumber(host.bytesIn)},
-        {"bytes_out", optionalNumber(host.bytesOut)},
+        {"bytes_in", nullable(host.bytesIn)},
+        {"bytes_out", nullable(host.bytesOut)},
         {"bytes_complete", host.bytesComplete},
-        {"in_bps", optionalNumber(host.inBitsPerSecond)},
-        {"out_bps", optionalNumber(host.outBitsPerSecond)},
+        {"in_bps", nullable(host.inBitsPerSecond)},
+        {"out_bps", nullable(host.outBitsPerSecond)},
         {"rates_complete", host.ratesComplete},
         {"connections", host.connections},
         {"processes", host.processes},
@@ -118,11 +111,11 @@ nlohmann::json processJson(const ProcessStat& process) {
         {"pid", process.pid},
         {"name", process.name},
         {"executable", process.executable},
-        {"bytes_in", optionalNumber(process.bytesIn)},
-        {"bytes_out", optionalNumber(process.bytesOut)},
+        {"bytes_in", nullable(process.bytesIn)},
+        {"bytes_out", nullable(process.bytesOut)},
         {"bytes_complete", process.bytesComplete},
-        {"in_bps", optionalNumber(process.inBitsPerSecond)},
-        {"out_bps", optionalNumber(process.outBitsPerSecond)},
+        {"in_bps", nullable(process.inBitsPerSecond)},
+        {"out_bps", nullable(process.outBitsPerSecond)},
         {"rates_complete", process.ratesComplete},
         {"connections", process.connections},
         {"listening", process.listening},

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/json_values.h"
+
 #include "core/model/interface_stat.h"
 #include "core/model/snapshot.h"
 #include "core/permission_report.h"
@@ -13,11 +15,7 @@ namespace netmon::protocol {
 // A JSON array of `toJson(item)` for each item.
 template <typename Items, typename ToJson>
 nlohmann::json jsonArray(const Items& items, ToJson toJson) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& item : items) {
-        out.push_back(toJson(item));
-    }
-    return out;
+    return encodeList(items, toJson);
 }
 
 // JSON as printed: `indent` as nlohmann's dump(); a string that is not valid UTF-8 is printed

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/messages.h"
 
+#include "protocol/message_text.h"
+
 #include <array>
 #include <utility>
 
@@ -19,27 +21,8 @@ constexpr std::array<std::pair<RequestKind, std::string_view>, 9> kKinds{{
     {RequestKind::SetSettings, "set-settings"},
 }};
 
-// Parses without exceptions and with a depth limit: a line of 64 KiB of '[' must not recurse
-// 64 Ki deep.
-std::optional<nlohmann::json> parseBoundedJson(std::string_view text) {
-    bool tooDeep = false;
-    nlohmann::json::parser_callback_t limitDepth = [&](int level, nlohmann::json::parse_event_t,
-                                                       nlohmann::json&) {
-        if (level > 32) {
-            tooDeep = true;
-            return false;
-        }
-        return true;
-    };
-    nlohmann::json value = nlohmann::json::parse(text, limitDepth, false);
-    if (tooDeep || value.is_discarded()) {
-        return std::nullopt;
-    }
-    return value;
-}
-
 std::string line(const nlohmann::json& value) {
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return messageText(value) + "\n";
 }
 
 }  // namespace
@@ -57,9 +40,10 @@ Result<Request> parseRequest(std::string_view text) {
     if (text.size() > kMaxRequestBytes) {
         return fail("request longer than " + std::to_string(kMaxRequestBytes) + " bytes");
     }
-    auto parsed = parseBoundedJson(text);
+    auto parsed = parseMessage(text);
     if (!parsed || !parsed->is_object()) {
-        return fail("a request is one JSON object on one line",
+        return fail("a request is one JSON object on one line" +
+                        (parsed ? std::string() : " (" + parsed.error().message + ")"),
                     R"(e.g. {"request": "snapshot"}; see docs/service-protocol.md)");
     }
     Request request;
@@ -112,7 +96,7 @@ std::string errorLine(const Error& error) {
 }
 
 Result<nlohmann::json> parseReply(std::string_view text) {
-    auto parsed = parseBoundedJson(text);
+    auto parsed = parseMessage(text);
     if (!parsed || !parsed->is_object() || !parsed->contains("ok") ||
         !(*parsed)["ok"].is_boolean()) {
         return fail("the service sent something that is not a reply");
@@ -120,12 +104,12 @@ Result<nlohmann::json> parseReply(std::string_view text) {
     nlohmann::json& reply = *parsed;
     if (!reply["ok"].get<bool>()) {
         const nlohmann::json& error = reply["error"];
-        const auto text = [&](const char* key) {
+        const auto member = [&](const char* key) {
             return error.is_object() && error.contains(key) && error[key].is_string()
                        ? error[key].get<std::string>()
                        : std::string{};
         };
-        return fail("the service refused: " + text("message"), text("hint"));
+        return fail("the service refused: " + member("message"), member("hint"));
     }
     return std::move(reply);
 }

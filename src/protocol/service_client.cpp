@@ -8,8 +8,8 @@
 namespace netmon::protocol {
 
 struct ServiceClient::State {
-    explicit State(platform::LocalConnection connection)
-        : connection(std::move(connection)), reader(this->connection, kMaxReplyBytes) {}
+    explicit State(platform::LocalConnection opened)
+        : connection(std::move(opened)), reader(connection, kMaxReplyBytes) {}
     platform::LocalConnection connection;
     LineReader reader;
     ServiceInfo info;

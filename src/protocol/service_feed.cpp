@@ -14,8 +14,7 @@ Snapshot warningOnly(std::string warning) {
 
 }  // namespace
 
-ServiceFeed::ServiceFeed(ServiceClient client)
-    : m_requests(std::move(client)), m_info(m_requests.info()) {}
+ServiceFeed::ServiceFeed(ServiceInfo info) : m_info(std::move(info)) {}
 
 ServiceFeed::~ServiceFeed() {
     stop();
@@ -57,7 +56,11 @@ void ServiceFeed::stop() {
 }
 
 Snapshot ServiceFeed::tick() {
-    auto snapshot = m_requests.snapshot();
+    auto client = ServiceClient::connect(m_info.socket, std::chrono::seconds{5});
+    if (!client) {
+        return warningOnly("netmond: " + client.error().describe());
+    }
+    auto snapshot = client->snapshot();
     if (!snapshot) {
         return warningOnly("netmond: " + snapshot.error().describe());
     }

@@ -17,7 +17,8 @@ namespace netmon::protocol {
 // a snapshot with only a warning saying so, and the feed reconnects when it is back.
 class ServiceFeed final : public SnapshotFeed {
 public:
-    explicit ServiceFeed(ServiceClient client);
+    // `info`: the service's answer to hello (ServiceClient::info()); the feed connects itself.
+    explicit ServiceFeed(ServiceInfo info);
     ~ServiceFeed() override;
 
     SubscriptionId subscribe(Subscriber subscriber) override;
@@ -35,7 +36,6 @@ private:
     void run(const std::stop_token& stop);
     void publish(const Snapshot& snapshot);
 
-    ServiceClient m_requests;
     ServiceInfo m_info;
     std::mutex m_subscribersMutex;
     std::vector<std::pair<SubscriptionId, Subscriber>> m_subscribers;

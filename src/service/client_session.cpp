@@ -17,6 +17,7 @@ using protocol::RequestKind;
 constexpr std::chrono::seconds kIdleTimeout{60};
 constexpr std::chrono::seconds kWriteTimeout{5};
 constexpr std::chrono::seconds kFirstTickWait{10};
+constexpr std::size_t kMaxBreakdownRows = 10'000;
 
 class Session {
 public:
@@ -124,6 +125,9 @@ private:
         if (!query) {
             return tl::unexpected(query.error());
         }
+        if (query->until <= query->since) {
+            return fail("history query: until must be after since");
+        }
         auto reader = openHistory();
         if (!reader) {
             return tl::unexpected(reader.error());
@@ -146,6 +150,10 @@ private:
         if (!query) {
             return tl::unexpected(query.error());
         }
+        if (query->until <= query->since || query->limit == 0 || query->limit > kMaxBreakdownRows) {
+            return fail("breakdown query: until must be after since, and limit 1 to " +
+                        std::to_string(kMaxBreakdownRows));
+        }
         auto reader = openHistory();
         if (!reader) {
             return tl::unexpected(reader.error());
@@ -166,7 +174,7 @@ private:
         if (!totals) {
             return tl::unexpected(totals.error());
         }
-        return nlohmann::json{{"usage", protocol::encodeUsage(*totals)}};
+        return nlohmann::json{{"usage", protocol::encodeUsageTotals(*totals)}};
     }
 
     Result<nlohmann::json> settings() const {

@@ -37,6 +37,7 @@ void Server::acceptLoop(const std::stop_token& stop) {
         m_clients.push_back(std::move(client));
         raw->thread = std::jthread([this, raw](const std::stop_token& clientStop) {
             serveClient(raw->connection, m_services, clientStop);
+            raw->connection.shutdown();  // the client sees the end now, not when reaped
             const std::lock_guard doneLock(m_clientsMutex);
             raw->done = true;
         });

@@ -32,6 +32,15 @@ Result<void> ensureSocketFolder(const std::filesystem::path& socket) {
     return {};
 }
 
+// A group name, or a numeric group id (tests use one without an entry in /etc/group).
+std::optional<std::uint32_t> groupId(const std::string& group) {
+    if (!group.empty() && group.size() <= 9 &&
+        group.find_first_not_of("0123456789") == std::string::npos) {
+        return static_cast<std::uint32_t>(std::stoul(group));
+    }
+    return platform::groupIdOf(group);
+}
+
 }  // namespace
 
 ServiceRunner::ServiceRunner(ServiceOptions options, std::ostream& log)
@@ -120,7 +129,7 @@ Result<void> ServiceRunner::listen() {
     }
     platform::ListenOptions listenOptions;
     listenOptions.mode = m_options.socketMode;
-    listenOptions.group = platform::groupIdOf(m_options.group);
+    listenOptions.group = groupId(m_options.group);
     if (!listenOptions.group) {
         log("there is no group " + m_options.group +
             ": only administrators see every user's flows");

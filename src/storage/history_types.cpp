@@ -6,6 +6,8 @@
 #include <cctype>
 #include <utility>
 
+#include "core/enum_names.h"
+
 namespace netmon::storage {
 
 namespace {
@@ -18,6 +20,14 @@ constexpr std::array<std::pair<Resolution, std::string_view>, 4> kNames{{
 }};
 
 }  // namespace
+
+std::string_view toString(Breakdown dimension) {
+    return dimension == Breakdown::Process ? "process" : "host";
+}
+
+std::optional<Breakdown> parseBreakdown(std::string_view text) {
+    return enumFromName(text, {Breakdown::Host, Breakdown::Process});
+}
 
 std::string_view toString(Resolution resolution) {
     for (const auto& [value, name] : kNames) {

@@ -29,6 +29,10 @@ struct InterfaceSample {
 // history (kept per hour and per day).
 enum class Breakdown { Host, Process };
 
+// "host" or "process", as `netmon history --by` takes it.
+std::string_view toString(Breakdown dimension);
+std::optional<Breakdown> parseBreakdown(std::string_view text);
+
 struct BreakdownSample {
     Breakdown dimension = Breakdown::Host;
     std::string name;  // host address as shown (masked when the privacy setting says so), or

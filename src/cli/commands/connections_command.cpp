@@ -62,11 +62,9 @@ public:
             }
         }
         if (m_json) {
-            context.out() << jsonText(
-                                 jsonArray(shown,
-                                           [](const FlowStat* flow) { return flowJson(*flow); }),
-                                 2)
-                          << "\n";
+            const nlohmann::json rows =
+                jsonArray(shown, [](const FlowStat* flow) { return flowJson(*flow); });
+            context.out() << jsonText(withSource(rows, context.source()), 2) << "\n";
             return kExitOk;
         }
         printTable(context.out(), shown, snapshot.visibility);

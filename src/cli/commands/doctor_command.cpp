@@ -5,6 +5,8 @@
 #include "cli/app.h"
 #include "cli/command.h"
 #include "cli/context.h"
+#include "platform/service_installation.h"
+#include "protocol/service_client.h"
 #include "cli/json_views.h"
 #include "core/format.h"
 #include "core/permission_report.h"
@@ -58,6 +60,32 @@ std::vector<PermissionCheck> basicChecks(const Context& context) {
     return checks;
 }
 
+// The service: whether it is installed, answers, and what it lets this user see.
+std::vector<PermissionCheck> serviceChecks(const Context& context) {
+    const ServiceInstallation installation = serviceInstallation();
+    std::vector<PermissionCheck> checks{
+        {"service installed", installation.installed, installation.detail,
+         installation.installed ? "" : "install the package (README: Always-on monitoring)"}};
+    const protocol::ServiceClient* service = context.service();
+    if (service == nullptr) {
+        checks.push_back({"service running and reachable", false, context.serviceProblem(),
+                          installation.installed ? installation.startHint : ""});
+        return checks;
+    }
+    const protocol::ServiceInfo& info = service->info();
+    checks.push_back({"service running and reachable", true,
+                      "netmond " + info.version + " at " + info.socket.string() + ", " +
+                          std::string(toString(info.mode)) + " mode" +
+                          (info.modeNote.empty() ? "" : " (" + info.modeNote + ")"),
+                      ""});
+    checks.push_back({"service allows", info.fullAccess,
+                      info.fullAccess ? "every user's flows and history, and its settings"
+                                      : "interface totals and your own flows only",
+                      "members of the group netmon see everything: sudo adduser $USER netmon, "
+                      "then log in again"});
+    return checks;
+}
+
 // Each capture engine's own probe: built in, and able to start here.
 std::vector<PermissionCheck> engineChecks() {
     std::vector<PermissionCheck> checks;
@@ -84,6 +112,7 @@ public:
         const std::vector<PermissionCheck> basic = basicChecks(context);
         const CaptureAvailability availability = runtime::captureAvailability();
         const std::vector<PermissionCheck> engines = engineChecks();
+        const std::vector<PermissionCheck> service = serviceChecks(context);
         const runtime::EngineChoice choice = runtime::chooseEngine(
             context.config().captureMode, runtime::interfacesToCapture(context.config()));
         const ModeDecision& decision = choice.decision;
@@ -98,6 +127,7 @@ public:
                                       {"deep_mode_checks",
                                        jsonArray(availability.permissions.checks, permissionJson)},
                                       {"engine_checks", jsonArray(engines, permissionJson)},
+                                      {"service_checks", jsonArray(service, permissionJson)},
                                       {"ebpf_possible", availability.permissions.ebpfPossible},
                                       {"pcap_possible", availability.permissions.pcapPossible},
                                       {"capture_mode_setting",
@@ -114,6 +144,8 @@ public:
         printChecks(out, availability.permissions.checks);
         out << "\nCapture engines:\n";
         printChecks(out, engines);
+        out << "\nService (netmond: always-on monitoring and history for every user):\n";
+        printChecks(out, service);
         out << "\ncapture_mode setting: " << toString(context.config().captureMode)
             << "\nmode in use: " << inUse << "\n";
         if (!decision.message.empty()) {

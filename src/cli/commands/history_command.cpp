@@ -14,7 +14,7 @@
 #include "core/visible_text.h"
 #include "platform/calendar.h"
 #include "platform/local_time_text.h"
-#include "storage/history_reader.h"
+#include "cli/history_access.h"
 
 namespace netmon::cli {
 namespace {
@@ -61,7 +61,7 @@ public:
             context.reportError({"--until must be after --since", "e.g. --since -7d --until now"});
             return kExitUsage;
         }
-        auto reader = storage::HistoryReader::open(context.databasePath(m_database));
+        auto reader = openHistory(context, m_database);
         if (!reader) {
             return context.reportError(reader.error());
         }
@@ -81,7 +81,7 @@ public:
             return context.reportError(rows.error());
         }
         if (m_json) {
-            context.out() << jsonText(jsonArray(*rows, historyRowJson), 2) << "\n";
+            context.out() << jsonText(withSource(jsonArray(*rows, historyRowJson), (*reader)->source()), 2) << "\n";
             return 0;
         }
         printTable(context.out(), *rows);
@@ -89,7 +89,7 @@ public:
     }
 
 private:
-    int showBreakdown(const Context& context, storage::HistoryReader& reader,
+    int showBreakdown(const Context& context, HistoryAccess& reader,
                       storage::TimePoint since, storage::TimePoint until) const {
         const storage::Breakdown dimension =
             m_by == "host" ? storage::Breakdown::Host : storage::Breakdown::Process;
@@ -99,7 +99,7 @@ private:
         }
         std::ostream& out = context.out();
         if (m_json) {
-            out << jsonText(jsonArray(*rows, breakdownRowJson), 2) << "\n";
+            out << jsonText(withSource(jsonArray(*rows, breakdownRowJson), reader.source()), 2) << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;

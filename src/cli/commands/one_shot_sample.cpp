@@ -4,12 +4,25 @@
 #include <thread>
 
 #include "cli/context.h"
+#include "protocol/service_client.h"
 #include "cli/source_provider.h"
 #include "runtime/monitor_factory.h"
 
 namespace netmon::cli {
 
 Snapshot sampleOnce(const Context& context, std::chrono::milliseconds sample) {
+    if (protocol::ServiceClient* service = context.service()) {
+        // The service has been sampling all along: its latest tick already has rates.
+        auto snapshot = service->snapshot();
+        if (snapshot) {
+            for (const std::string& warning : snapshot->warnings) {
+                context.reportWarning(warning);
+            }
+            return std::move(*snapshot);
+        }
+        context.reportWarning("netmond: " + snapshot.error().describe() +
+                              "; sampling in-process instead");
+    }
     const Config& config = context.config();
     const runtime::MonitorSetup setup = context.sources().makeMonitor(config, SnapshotDetail::Full);
     if (config.captureMode == CaptureMode::Deep) {

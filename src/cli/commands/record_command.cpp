@@ -10,6 +10,7 @@
 #include "cli/context.h"
 #include "core/lock_holder.h"
 #include "platform/paths.h"
+#include "protocol/service_client.h"
 #include "runtime/monitor_factory.h"
 #include "storage/history_writer.h"
 #include "storage/snapshot_samples.h"
@@ -60,6 +61,15 @@ public:
     }
 
     int run(Context& context) override {
+        if (const protocol::ServiceClient* service = context.service()) {
+            // One recorder per machine: a second one would store the same bytes again.
+            return context.reportError(
+                Error{"netmond records this machine's history (it answers at " +
+                          service->info().socket.string() +
+                          "); while it runs no other program writes a history database",
+                      "read it with netmon history and netmon usage; to record on your own, stop "
+                      "the service or run netmon --no-service record"});
+        }
         StopRequests& stop = context.sources().stopRequests();
         const Config& config = context.config();
         storage::HistoryWriter::Options options;

@@ -7,7 +7,7 @@
 #include "cli/json_views.h"
 #include "cli/text_table.h"
 #include "core/format.h"
-#include "storage/history_reader.h"
+#include "cli/history_access.h"
 
 namespace netmon::cli {
 namespace {
@@ -23,7 +23,7 @@ public:
     }
 
     int run(Context& context) override {
-        auto reader = storage::HistoryReader::open(context.databasePath(m_database));
+        auto reader = openHistory(context, m_database);
         if (!reader) {
             return context.reportError(reader.error());
         }
@@ -32,7 +32,7 @@ public:
             return context.reportError(usage.error());
         }
         if (m_json) {
-            context.out() << jsonText(jsonArray(*usage, usageJson), 2) << "\n";
+            context.out() << jsonText(withSource(jsonArray(*usage, usageJson), (*reader)->source()), 2) << "\n";
             return 0;
         }
         using Align = TextTable::Align;

@@ -8,6 +8,7 @@
 #include "cli/commands/interface_visibility.h"
 #include "cli/commands/interval_option.h"
 #include "cli/context.h"
+#include "protocol/service_feed.h"
 #include "cli/json_views.h"
 #include "cli/text_table.h"
 #include "core/format.h"
@@ -42,12 +43,19 @@ public:
         if (!m_interfaces.empty()) {
             config.monitoredInterfaces = m_interfaces;  // so deep mode attaches to those
         }
-        const runtime::MonitorSetup setup =
-            context.sources().makeMonitor(config, SnapshotDetail::Full);
-        context.reportModeFallback(setup.mode);
-        Monitor& monitor = *setup.monitor;
-        m_interval = intervalOrConfig(m_intervalMs, config);
-        monitor.setInterval(m_interval);
+        runtime::MonitorSetup setup;
+        std::unique_ptr<SnapshotFeed> serviceFeed;
+        if (const protocol::ServiceClient* service = context.service()) {
+            serviceFeed = std::make_unique<protocol::ServiceFeed>(service->info());
+            m_from = "netmond, " + std::string(toString(service->info().mode)) + " mode";
+        } else {
+            setup = context.sources().makeMonitor(config, SnapshotDetail::Full);
+            context.reportModeFallback(setup.mode);
+        }
+        SnapshotFeed& monitor = serviceFeed ? *serviceFeed : *setup.monitor;
+        m_source = context.source();
+        monitor.setInterval(intervalOrConfig(m_intervalMs, config));
+        m_interval = monitor.interval();
         std::ostream& out = context.out();
         const bool live = !m_json && context.outIsTerminal();
         std::atomic<unsigned> ticks{0};
@@ -77,7 +85,15 @@ public:
 private:
     void print(std::ostream& out, const Snapshot& snapshot, bool live) const {
         if (m_json) {
-            out << jsonText(watchTickJson(snapshot)) << std::endl;
+            Snapshot shown = snapshot;
+            if (!m_interfaces.empty()) {  // the service samples every interface
+                std::erase_if(shown.interfaces, [&](const InterfaceStat& interface) {
+                    return !isShown(interface, true, m_interfaces);
+                });
+            }
+            nlohmann::json line = watchTickJson(shown);
+            line["source"] = m_source;
+            out << jsonText(line) << std::endl;
             return;
         }
         using Align = TextTable::Align;
@@ -101,8 +117,8 @@ private:
         if (live) {
             out << "\x1b[H\x1b[2J";  // home and clear: redraw in place
         }
-        out << formatLocalTime(snapshot.wallTime) << "  (every " << m_interval.count()
-            << " ms, Ctrl-C to stop)\n";
+        out << formatLocalTime(snapshot.wallTime) << "  (every " << m_interval.count() << " ms"
+            << (m_from.empty() ? "" : ", from " + m_from) << ", Ctrl-C to stop)\n";
         table.print(out);
         for (const std::string& warning : snapshot.warnings) {
             out << "warning: " << visibleText(warning) << "\n";
@@ -112,6 +128,8 @@ private:
 
     int m_intervalMs = 0;
     std::chrono::milliseconds m_interval{0};
+    std::string m_source;
+    std::string m_from;  // "netmond, deep mode" when the service feeds the run
     unsigned m_count = 0;
     std::vector<std::string> m_interfaces;
     bool m_json = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/flow_key.h"
 
+#include "core/enum_names.h"
+
 namespace netmon {
 namespace {
 
@@ -26,6 +28,11 @@ std::string_view toString(Protocol protocol) {
             break;
     }
     return "other";
+}
+
+std::optional<Protocol> parseProtocol(std::string_view text) {
+    return enumFromName(
+        text, {Protocol::Tcp, Protocol::Udp, Protocol::Icmp, Protocol::Icmpv6, Protocol::Other});
 }
 
 std::string FlowKey::toString() const {

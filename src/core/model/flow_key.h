@@ -4,6 +4,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,7 @@ enum class Protocol : std::uint8_t { Other = 0, Icmp = 1, Tcp = 6, Udp = 17, Icm
 
 // "tcp", "udp", "icmp", "icmpv6", "other": as the CLI's JSON and tables and the GUI show it.
 std::string_view toString(Protocol protocol);
+std::optional<Protocol> parseProtocol(std::string_view text);
 
 // The 5-tuple, seen from this machine: local end and remote end.
 struct FlowKey {

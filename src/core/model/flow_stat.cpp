@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/flow_stat.h"
 
+#include "core/enum_names.h"
+
 namespace netmon {
 
 std::string_view toString(OwnerVisibility visibility) {
@@ -13,6 +15,11 @@ std::string_view toString(OwnerVisibility visibility) {
             break;
     }
     return "none";
+}
+
+std::optional<OwnerVisibility> parseOwnerVisibility(std::string_view text) {
+    return enumFromName(
+        text, {OwnerVisibility::Known, OwnerVisibility::NeedsAdmin, OwnerVisibility::NoOwner});
 }
 
 bool isActive(const FlowStat& flow) {

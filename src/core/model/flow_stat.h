@@ -19,6 +19,7 @@ enum class OwnerVisibility : std::uint8_t {
 
 // "known", "needs-admin", "none": as the CLI's JSON shows it.
 std::string_view toString(OwnerVisibility visibility);
+std::optional<OwnerVisibility> parseOwnerVisibility(std::string_view text);
 
 // One connection or flow with what the current mode can tell about it.
 struct FlowStat {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/interface_stat.h"
 
+#include "core/enum_names.h"
+
 namespace netmon {
 
 std::string_view toString(OperState state) {
@@ -47,6 +49,19 @@ std::string_view toString(InterfaceKind kind) {
             break;
     }
     return "other";
+}
+
+std::optional<OperState> parseOperState(std::string_view text) {
+    return enumFromName(
+        text, {OperState::Unknown, OperState::NotPresent, OperState::Down,
+               OperState::LowerLayerDown, OperState::Testing, OperState::Dormant, OperState::Up});
+}
+
+std::optional<InterfaceKind> parseInterfaceKind(std::string_view text) {
+    return enumFromName(text, {InterfaceKind::Ethernet, InterfaceKind::Wireless,
+                               InterfaceKind::Loopback, InterfaceKind::Veth, InterfaceKind::Bridge,
+                               InterfaceKind::Tunnel, InterfaceKind::Container, InterfaceKind::Bond,
+                               InterfaceKind::Vlan, InterfaceKind::Other});
 }
 
 }  // namespace netmon

@@ -36,6 +36,9 @@ enum class InterfaceKind : std::uint8_t {
 // "up", "lower-layer-down", "ethernet", "veth"…: as the CLI and the GUI show them.
 std::string_view toString(OperState state);
 std::string_view toString(InterfaceKind kind);
+// The value of a name above; empty for any other text.
+std::optional<OperState> parseOperState(std::string_view text);
+std::optional<InterfaceKind> parseInterfaceKind(std::string_view text);
 
 // Cumulative counters as the OS gives them (since the interface was created).
 struct InterfaceCounters {

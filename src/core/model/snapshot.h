@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@ enum class MonitoringMode : std::uint8_t { Basic, Deep };
 
 // "basic" or "deep".
 std::string_view toString(MonitoringMode mode);
+std::optional<MonitoringMode> parseMonitoringMode(std::string_view text);
 
 // What the running mode can see, so views can say what is missing and why.
 struct Visibility {

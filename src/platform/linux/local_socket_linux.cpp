@@ -80,7 +80,7 @@ PeerIdentity peerOf(int fd) {
 
 class LocalConnection::Impl {
 public:
-    explicit Impl(UniqueFd fd) : fd(std::move(fd)), peer(peerOf(this->fd.get())) {}
+    explicit Impl(UniqueFd socket) : fd(std::move(socket)), peer(peerOf(fd.get())) {}
     UniqueFd fd;
     PeerIdentity peer;
 };

@@ -106,6 +106,7 @@ public:
             },
             [this] { return makeInterfaceSource(); },
             [this]() -> StopRequests& { return m_stops.emplace_back(); },
+            nullptr,  // no service: the commands sample the fake machine in-process
         };
     }
 

@@ -22,5 +22,14 @@ TEST(HistoryTypesTest, ParseIgnoresCaseAndRefusesOtherWords) {
     EXPECT_FALSE(parseResolution("week"));
 }
 
+TEST(HistoryTypesTest, BreakdownNamesAreThoseOfHistoryBy) {
+    EXPECT_EQ(toString(Breakdown::Host), "host");
+    EXPECT_EQ(toString(Breakdown::Process), "process");
+    EXPECT_EQ(parseBreakdown("host"), Breakdown::Host);
+    EXPECT_EQ(parseBreakdown("process"), Breakdown::Process);
+    EXPECT_FALSE(parseBreakdown("hosts"));
+    EXPECT_FALSE(parseBreakdown("Process"));
+}
+
 }  // namespace
 }  // namespace netmon::storage
