@@ -26,6 +26,10 @@ packages=(
     qt6-base-dev qt6-qpa-plugins
     # GUI tests and screenshots: offscreen Qt needs fonts; Xvfb runs the real app headless
     fonts-dejavu-core xvfb xauth
+    # the .deb (scripts/build-deb.sh, tests/packaging): dpkg-shlibdeps for its dependencies,
+    # lintian, desktop-file-validate, systemd-analyze for the unit, adduser for its postinst,
+    # strace for the system calls netmond makes against the unit's filter
+    dpkg-dev lintian desktop-file-utils systemd adduser strace
 )
 
 # Installed where the distribution has them; what needs them skips and says why otherwise.
