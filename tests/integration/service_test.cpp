@@ -11,8 +11,11 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "fakes/temp_dir.h"
@@ -85,6 +88,26 @@ private:
     bool m_connected = false;
     std::string m_buffer;
 };
+
+// The unit's AmbientCapabilities= as setpriv takes them: "+bpf,+perfmon,…".
+std::string unitCapabilities() {
+    std::ifstream unit(NETMON_SERVICE_UNIT);
+    for (std::string line; std::getline(unit, line);) {
+        const std::string key = "AmbientCapabilities=";
+        if (line.rfind(key, 0) != 0) {
+            continue;
+        }
+        std::istringstream names(line.substr(key.size()));
+        std::string caps;
+        for (std::string name; names >> name;) {
+            std::transform(name.begin(), name.end(), name.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            caps += (caps.empty() ? "+" : ",+") + name.substr(name.rfind("cap_", 0) == 0 ? 4 : 0);
+        }
+        return caps;
+    }
+    return {};
+}
 
 class Service : public ::testing::Test {
 protected:
@@ -213,7 +236,8 @@ TEST_F(Service, AsAnOrdinaryUserWithTheUnitsCapabilitiesItCountsAndNamesEveryone
     ASSERT_EQ(::chown(state.c_str(), kServiceUser, kGroup), 0);
     socket = (state / "netmond.sock").string();
     database = (state / "history.db").string();
-    const std::string caps = "+bpf,+perfmon,+net_admin,+net_raw,+sys_ptrace";
+    const std::string caps = unitCapabilities();
+    ASSERT_NE(caps.find("+bpf"), std::string::npos) << caps;
     auto service = startService({"setpriv", "--reuid=" + std::to_string(kServiceUser),
                                  // User=netmon, Group=netmon: its group is the clients' group
                                  "--regid=" + std::to_string(kGroup), "--clear-groups",
