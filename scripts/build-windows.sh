@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The Windows leg, all from this Debian/Ubuntu machine: installs the MinGW-w64 toolchain, Wine
 # and NSIS (idempotently), builds Qt for MinGW-w64 once (scripts/windows/build-qt.sh, cached),
-# cross-builds core, the CLI, the desktop app and the tests for Windows 10+ (build-windows/),
+# cross-builds core, the CLI, the service, the desktop app and the tests for Windows 10+
+# (build-windows/),
 # runs the tests through Wine with ctest, lays out the app with its DLLs
 # (scripts/windows/deploy-gui.sh), takes screenshots of the app under Wine with the real
 # `windows` platform on a virtual X display, builds the NSIS installer, and installs, runs and
@@ -104,6 +105,7 @@ rm -rf "$package"
 mkdir -p "$package"
 # The installed programs without their debug information (the build keeps it for debugging).
 x86_64-w64-mingw32-strip -o "$package/netmon.exe" "$build/src/cli/netmon.exe"
+x86_64-w64-mingw32-strip -o "$package/netmond.exe" "$build/src/service/netmond.exe"
 nsis_gui=()
 if [ "$gui" = ON ]; then
     say "laying out netmon-gui.exe with the DLLs it imports"
@@ -118,7 +120,8 @@ if [ "$gui" = ON ]; then
               -DNETMON_ICON="$root/src/gui/theme/icons/app.ico")
 fi
 say "building the installer (NSIS) for $version"
-makensis -V2 -DNETMON_VERSION="$version" -DNETMON_EXE="$package/netmon.exe" "${nsis_gui[@]}" \
+makensis -V2 -DNETMON_VERSION="$version" -DNETMON_EXE="$package/netmon.exe" \
+    -DNETMON_SERVICE_EXE="$package/netmond.exe" "${nsis_gui[@]}" \
     -DNETMON_OUTFILE="$package/NetworkMonitor-$version-setup.exe" \
     "$root/packaging/windows/netmon.nsi"
 

@@ -3,6 +3,7 @@
 ; builds it:
 ;   makensis -DNETMON_VERSION=0.1.0 -DNETMON_EXE=build-windows/src/cli/netmon.exe
 ;            -DNETMON_OUTFILE=build-windows/packaging/windows/NetworkMonitor-0.1.0-setup.exe
+;            [-DNETMON_SERVICE_EXE=build-windows/src/service/netmond.exe]
 ;            [-DNETMON_GUI_DIR=build-windows/packaging/windows/gui
 ;             -DNETMON_GUI_FILES=build-windows/packaging/windows/gui-files.nsh
 ;             -DNETMON_ICON=src/gui/theme/icons/app.ico]
@@ -10,7 +11,8 @@
 ; Installs netmon.exe (and, with NETMON_GUI_DIR, the desktop app netmon-gui.exe with exactly the
 ; Qt and runtime DLLs scripts/windows/deploy-gui.sh laid out) into Program Files, a Start-menu
 ; folder, optionally a desktop shortcut and a start at sign-in (to the tray), and an entry in
-; Add/Remove Programs with the app's icon. A page says whether Npcap is installed and what deep
+; Add/Remove Programs with the app's icon; with NETMON_SERVICE_EXE, the service netmond (a
+; component, checked by default) registered to start at boot and started. A page says whether Npcap is installed and what deep
 ; mode needs. Silent: /S (and /D=folder); the uninstaller takes /S too. Npcap is not bundled
 ; (its licence wants its own installer).
 Unicode true
@@ -115,6 +117,55 @@ Section "Network Monitor" SecMain
   WriteRegDWORD HKLM "${UNINSTALL_KEY}" "EstimatedSize" $0
 SectionEnd
 
+; Stops the service netmond if it runs (net stop waits until it has), then waits for its
+; process to let go of netmond.exe. Shared by the installer (an upgrade) and the uninstaller.
+!macro STOP_SERVICE un
+Function ${un}StopService
+  nsExec::ExecToLog '"$SYSDIR\net.exe" stop netmond'
+  Pop $0
+  StrCpy $1 0
+  ${DoWhile} $1 < 40
+    ClearErrors
+    FileOpen $2 "$INSTDIR\netmond.exe" a
+    ${IfNot} ${Errors}
+      FileClose $2
+      ${Break}
+    ${EndIf}
+    ${IfNot} ${FileExists} "$INSTDIR\netmond.exe"
+      ${Break}
+    ${EndIf}
+    Sleep 250
+    IntOp $1 $1 + 1
+  ${Loop}
+FunctionEnd
+!macroend
+!insertmacro STOP_SERVICE ""
+!insertmacro STOP_SERVICE "un."
+
+!ifdef NETMON_SERVICE_EXE
+; netmond.exe as the Windows service "Network Monitor": one monitor and history for the machine,
+; which netmon and the app ask through its pipe. Registered to start at boot (run by the service
+; manager as LocalSystem) and started now. A service of an earlier install is stopped first (its
+; program is replaced) and its registration updated.
+Section "Network Monitor service" SecService
+  Call StopService
+  SetOutPath "$INSTDIR"
+  File "/oname=netmond.exe" "${NETMON_SERVICE_EXE}"
+  nsExec::ExecToLog '"$SYSDIR\sc.exe" create netmond binPath= "\"$INSTDIR\netmond.exe\"" \
+    start= auto DisplayName= "${PRODUCT}"'
+  Pop $0
+  ${If} $0 != 0
+    nsExec::ExecToLog '"$SYSDIR\sc.exe" config netmond binPath= "\"$INSTDIR\netmond.exe\"" \
+      start= auto DisplayName= "${PRODUCT}"'
+    Pop $0
+  ${EndIf}
+  nsExec::ExecToLog '"$SYSDIR\sc.exe" description netmond "Network history for netmon and the app"'
+  Pop $0
+  nsExec::ExecToLog '"$SYSDIR\net.exe" start netmond'
+  Pop $0
+SectionEnd
+!endif
+
 !ifdef NETMON_GUI_DIR
 Section "Desktop shortcut" SecDesktop
   CreateShortcut "$DESKTOP\${PRODUCT}.lnk" "$INSTDIR\netmon-gui.exe"
@@ -215,6 +266,11 @@ lists what this PC allows."
 FunctionEnd
 
 Section "Uninstall"
+  ; The service first: stopped, unregistered, then its program can go.
+  Call un.StopService
+  nsExec::ExecToLog '"$SYSDIR\sc.exe" delete netmond'
+  Pop $0
+  Delete "$INSTDIR\netmond.exe"
   Delete "$INSTDIR\netmon.exe"
 !ifdef NETMON_GUI_FILES
   ; Exactly the files the installer laid out (written by scripts/build-windows.sh).

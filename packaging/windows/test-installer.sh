@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the NSIS installer silently under Wine, runs the installed netmon.exe --version,
-# checks the Start-menu entry and the Add/Remove Programs entry; with the desktop app in the
+# checks the Start-menu entry and the Add/Remove Programs entry, the service netmond (registered
+# to start at boot with the installed program, running, answering netmon.exe through its pipe);
+# with the desktop app in the
 # installer, also its files, shortcuts, the start at sign-in (/SIGNIN) and that the installed
 # netmon-gui.exe shows its window and quits cleanly (on $NETMON_TEST_DISPLAY), and that start at
 # sign-in is refused for a folder outside Program Files; uninstalls silently and checks that
@@ -40,6 +42,24 @@ runs_version() {
     out="$("$wine64" "$target\\netmon.exe" --version 2>&1 | tr -d '\r')"
     echo "    installed netmon.exe --version: $out"
     [ "$out" = "netmon $version" ]
+}
+
+# The service manager keeps its services under this key: the independent record of what the
+# installer registered.
+service_key='HKLM\System\CurrentControlSet\Services\netmond'
+service_registered() {
+    local entry
+    entry="$("$wine64" reg query "$service_key" 2>/dev/null | tr -d '\r')"
+    echo "$entry" | grep -qF "\"$target\\netmond.exe\"" &&
+        echo "$entry" | grep -qiE 'Start[[:space:]]+REG_DWORD[[:space:]]+0x2$'
+}
+service_gone() { ! "$wine64" reg query "$service_key" >/dev/null 2>&1; }
+service_running() { "$wine64" sc query netmond 2>/dev/null | tr -d '\r' | grep -q RUNNING; }
+watch_source_is_service() {  # netmon.exe's default endpoint is the service's pipe
+    local out
+    out="$("$wine64" "$target\\netmon.exe" watch --json --count 1 2>&1 | tr -d '\r' | head -n 1)"
+    echo "    installed netmon.exe watch --json --count 1: ${out:0:120}…"
+    echo "$out" | grep -q '"source": *"service"'
 }
 
 run_key_says() { "$wine64" reg query "$run_key" /v NetworkMonitor 2>/dev/null | grep -q -- "$1"; }
@@ -99,6 +119,11 @@ check "Start-menu entry" test -f "$start_menu/Network Monitor.lnk"
 check "Add/Remove Programs entry" registry_has DisplayName "Network Monitor"
 check "Add/Remove Programs version" registry_has DisplayVersion "$version"
 check "Add/Remove Programs uninstaller" registry_has QuietUninstallString "Uninstall.exe"
+check "netmond.exe is in Program Files" test -f "$unix_target/netmond.exe"
+check "the service netmond is registered, starting at boot, with the installed program" \
+    service_registered
+check "the service netmond runs" service_running
+check "installed netmon.exe reads its tick from the service" watch_source_is_service
 if [ -n "$gui" ]; then
     check "the desktop app and exactly its DLLs and plugins are installed" same_files
     check "Start-menu entry of the console live view" \
@@ -123,6 +148,8 @@ for _ in $(seq 1 50); do
     sleep 0.2
 done
 check "netmon.exe removed" test ! -e "$unix_target/netmon.exe"
+check "the service netmond is stopped and unregistered" service_gone
+check "netmond.exe removed" test ! -e "$unix_target/netmond.exe"
 check "install folder removed" test ! -e "$unix_target"
 check "Start-menu entry removed" test ! -e "$start_menu"
 check "Add/Remove Programs entry removed" registry_gone

@@ -48,7 +48,9 @@ private:
 
 struct ListenOptions {
     // Who may connect. Linux: the socket file's mode and group (0660 and the service's group
-    // lets that group and root in; 0666 everyone). Windows: the pipe's DACL.
+    // lets that group and root in; 0666 everyone). Windows ignores both: the pipe's DACL is
+    // fixed (SYSTEM and Administrators full, interactive users read/write), and a client that
+    // is not an administrator gets PeerIdentity without uid or groups, so the limited view.
     std::uint32_t mode = 0660;
     std::optional<std::uint32_t> group;
 };

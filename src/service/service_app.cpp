@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/visible_text.h"
+#include "platform/service_host.h"
 #include "platform/stop_signal.h"
 #include "service/service_runner.h"
 
@@ -14,20 +15,24 @@ namespace {
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
-int runUntilStopped(const ServiceOptions& options) {
+// `host` is the process around the service (platform/service_host.h): where the log goes,
+// and whom to tell that the service is up (Windows' service manager).
+int runUntilStopped(const ServiceOptions& options, ServiceHost& host) {
     StopSignal& stop = StopSignal::install();
     ignoreBrokenPipes();
-    ServiceRunner runner(options, std::cerr);
+    ServiceRunner runner(options, host.log);
     if (auto started = runner.start(); !started) {
-        std::cerr << "netmond: error: " << visibleText(started.error().message) << "\n";
+        host.log << "netmond: error: " << visibleText(started.error().message) << "\n";
         if (!started.error().hint.empty()) {
-            std::cerr << "  hint: " << visibleText(started.error().hint) << "\n";
+            host.log << "  hint: " << visibleText(started.error().hint) << "\n";
         }
+        host.log.flush();
         return kExitFailure;
     }
+    host.running();
     while (!stop.waitFor(std::chrono::hours{1})) {
     }
-    std::cerr << "netmond: stopping" << std::endl;
+    host.log << "netmond: stopping" << std::endl;
     runner.stop();
     return 0;
 }
@@ -35,17 +40,19 @@ int runUntilStopped(const ServiceOptions& options) {
 }  // namespace
 
 int runServiceApp(int argc, char** argv) {
-    CLI::App app{"netmond: the Network Monitor service. It samples this machine's network (deep "
-                 "mode where it may), keeps the history, and answers netmon and netmon-gui on a "
-                 "local socket (docs/service-protocol.md).",
-                 "netmond"};
+    CLI::App app{
+        "netmond: the Network Monitor service. It samples this machine's network (deep "
+        "mode where it may), keeps the history, and answers netmon and netmon-gui on a "
+        "local socket (docs/service-protocol.md).",
+        "netmond"};
     app.set_version_flag("--version", std::string("netmond ") + NETMON_VERSION);
     ServiceOptions options;
     app.add_flag("--foreground", options.foreground,
                  "Run as a program attached to this terminal. On Linux netmond always does "
                  "(systemd runs it so); on Windows without it netmond expects the service "
                  "manager");
-    app.add_option("--socket", options.socket, "Where clients connect (default: /run/netmon/netmond.sock)");
+    app.add_option("--socket", options.socket,
+                   "Where clients connect (default: /run/netmon/netmond.sock)");
     app.add_option("--db", options.database,
                    "History database, written by netmond only (default: the settings' "
                    "database_path, else /var/lib/netmon/history.db)");
@@ -77,7 +84,9 @@ int runServiceApp(int argc, char** argv) {
         return status == 0 ? 0 : kExitUsage;
     }
     try {
-        return runUntilStopped(options);
+        return runServiceProcess(options.foreground, [&options](ServiceHost& host) {
+            return runUntilStopped(options, host);
+        });
     } catch (const std::exception& error) {
         std::cerr << "netmond: unexpected failure: " << visibleText(error.what()) << "\n";
         return kExitFailure;
