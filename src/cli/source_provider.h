@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/service_client.h"
-
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -10,6 +8,7 @@
 #include "core/config.h"
 #include "core/flow_pipeline.h"
 #include "core/sources/interface_source.h"
+#include "protocol/service_client.h"
 #include "runtime/monitor_factory.h"
 
 namespace netmon::cli {

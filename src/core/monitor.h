@@ -16,8 +16,8 @@
 #include "core/config.h"
 #include "core/flow_pipeline.h"
 #include "core/model/snapshot.h"
-#include "core/snapshot_feed.h"
 #include "core/rate_calculator.h"
+#include "core/snapshot_feed.h"
 #include "core/sources/interface_source.h"
 
 namespace netmon {

@@ -3,11 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "protocol/json_values.h"
-
 #include "core/model/interface_stat.h"
 #include "core/model/snapshot.h"
 #include "core/permission_report.h"
+#include "protocol/json_values.h"
 #include "storage/history_types.h"
 
 namespace netmon::protocol {
@@ -23,7 +22,8 @@ nlohmann::json jsonArray(const Items& items, ToJson toJson) {
 // this is the backstop for any text that did not come through there (an argument, a message).
 std::string jsonText(const nlohmann::json& value, int indent = -1);
 
-// The machine-readable shapes of the CLI's --json and the service's "watch" format. Field names are snake_case and stable: scripts rely on them.
+// The machine-readable shapes of the CLI's --json and the service's "watch" format. Field names are
+// snake_case and stable: scripts rely on them.
 nlohmann::json interfaceJson(const InterfaceStat& interface);
 // One `watch --json` line: time, sequence, warnings, flows, hosts and processes, and per
 // interface its counter totals and

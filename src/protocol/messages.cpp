@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/messages.h"
 
-#include "protocol/message_text.h"
-
 #include <array>
 #include <utility>
+
+#include "protocol/message_text.h"
 
 namespace netmon::protocol {
 namespace {
@@ -67,8 +67,9 @@ Result<Request> parseRequest(std::string_view text) {
         }
     }
     if (!known) {
-        return fail("unknown request", "known: hello, snapshot, subscribe, history, breakdown, "
-                                       "usage, health, settings, set-settings");
+        return fail("unknown request",
+                    "known: hello, snapshot, subscribe, history, breakdown, "
+                    "usage, health, settings, set-settings");
     }
     if (const auto format = request.body.find("format"); format != request.body.end()) {
         if (*format == "full") {

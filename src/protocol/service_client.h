@@ -5,10 +5,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/model/snapshot.h"
 #include "core/result.h"
@@ -39,8 +38,7 @@ public:
 
     [[nodiscard]] const ServiceInfo& info() const;
     // The members of the reply, or the service's error.
-    Result<nlohmann::json> call(RequestKind kind,
-                                nlohmann::json members = nlohmann::json::object(),
+    Result<nlohmann::json> call(RequestKind kind, nlohmann::json members = nlohmann::json::object(),
                                 std::chrono::milliseconds timeout = std::chrono::seconds{30});
     Result<Snapshot> snapshot();
     Result<void> subscribe();

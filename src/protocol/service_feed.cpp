@@ -104,8 +104,8 @@ void ServiceFeed::run(const std::stop_token& stop) {
             const std::lock_guard lock(m_streamMutex);
             m_stream.reset();
         } else if (!reportedLoss) {
-            publish(warningOnly("netmond does not answer at " + m_info.socket.string() +
-                                "; retrying"));
+            publish(
+                warningOnly("netmond does not answer at " + m_info.socket.string() + "; retrying"));
             reportedLoss = true;
         }
         for (int i = 0; i < 20 && !stop.stop_requested(); ++i) {

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/snapshot_codec.h"
 
-#include "protocol/json_views.h"
-
 #include "protocol/document_reader.h"
 #include "protocol/flow_codec.h"
 #include "protocol/interface_codec.h"
 #include "protocol/json_values.h"
+#include "protocol/json_views.h"
 #include "protocol/message_limits.h"
 #include "protocol/totals_codec.h"
 
 namespace netmon::protocol {
 namespace {
-
 
 void readVisibility(FieldReader& reader, Visibility& out) {
     reader.flag("flows", out.flows);

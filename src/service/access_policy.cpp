@@ -66,9 +66,9 @@ std::vector<HostStat> hostsOf(const std::vector<FlowStat>& flows,
 Access accessFor(const platform::PeerIdentity& peer, std::optional<std::uint32_t> serviceGroup) {
     Access access;
     access.uid = peer.uid;
-    access.full = peer.administrator ||
-                  (serviceGroup && std::find(peer.groups.begin(), peer.groups.end(),
-                                             *serviceGroup) != peer.groups.end());
+    access.full =
+        peer.administrator || (serviceGroup && std::find(peer.groups.begin(), peer.groups.end(),
+                                                         *serviceGroup) != peer.groups.end());
     return access;
 }
 

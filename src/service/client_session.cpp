@@ -50,21 +50,33 @@ private:
     // False when the connection is done (a write failed, a stream ended).
     bool answer(const protocol::Request& request) {
         switch (request.kind) {
-            case RequestKind::Hello: return reply(hello());
-            case RequestKind::Snapshot: return sendSnapshot(request.format);
-            case RequestKind::Subscribe: stream(request.format); return false;
-            case RequestKind::History: return reply(history(request.body));
-            case RequestKind::Breakdown: return reply(breakdown(request.body));
-            case RequestKind::Usage: return reply(usage());
-            case RequestKind::Health: return reply(Result<nlohmann::json>(
-                                          nlohmann::json{{"health", m_services.health()}}));
-            case RequestKind::Settings: return reply(settings());
-            case RequestKind::SetSettings: return reply(changeSettings(request.body));
+            case RequestKind::Hello:
+                return reply(hello());
+            case RequestKind::Snapshot:
+                return sendSnapshot(request.format);
+            case RequestKind::Subscribe:
+                stream(request.format);
+                return false;
+            case RequestKind::History:
+                return reply(history(request.body));
+            case RequestKind::Breakdown:
+                return reply(breakdown(request.body));
+            case RequestKind::Usage:
+                return reply(usage());
+            case RequestKind::Health:
+                return reply(
+                    Result<nlohmann::json>(nlohmann::json{{"health", m_services.health()}}));
+            case RequestKind::Settings:
+                return reply(settings());
+            case RequestKind::SetSettings:
+                return reply(changeSettings(request.body));
         }
         return false;
     }
 
-    bool send(const std::string& line) { return m_connection.write(line, kWriteTimeout).has_value(); }
+    bool send(const std::string& line) {
+        return m_connection.write(line, kWriteTimeout).has_value();
+    }
 
     bool reply(const Result<nlohmann::json>& result) {
         return send(result ? protocol::replyLine(*result) : protocol::errorLine(result.error()));
@@ -141,10 +153,10 @@ private:
 
     Result<nlohmann::json> breakdown(const nlohmann::json& body) const {
         if (!m_access.full) {
-            return fail("history per host and per process is for members of the group " +
-                            m_services.groupName,
-                        "ask an administrator to add you: sudo adduser $USER " +
-                            m_services.groupName);
+            return fail(
+                "history per host and per process is for members of the group " +
+                    m_services.groupName,
+                "ask an administrator to add you: sudo adduser $USER " + m_services.groupName);
         }
         auto query = protocol::decodeBreakdownQuery(body.value("query", nlohmann::json::object()));
         if (!query) {
@@ -191,8 +203,8 @@ private:
         if (settings == body.end() || !settings->is_object()) {
             return fail(R"(set-settings needs "settings": the whole settings object)");
         }
-        LoadedConfig parsed = parseConfig(
-            settings->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        LoadedConfig parsed =
+            parseConfig(settings->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         if (!parsed.warnings.empty()) {
             return fail("settings not changed: " + parsed.warnings.front());
         }

@@ -14,7 +14,7 @@ struct ServiceOptions {
     std::filesystem::path socket;
     std::filesystem::path database;  // empty: the settings' database_path, else the default
     std::filesystem::path config;
-    std::string group = "netmon";   // members see everything and may change the settings
+    std::string group = "netmon";  // members see everything and may change the settings
     std::uint32_t socketMode = 0660;
 };
 

@@ -77,8 +77,7 @@ Result<void> ServiceRunner::start() {
     m_server->start();
     log(std::string("monitoring in ") + std::string(toString(m_monitor.mode.mode)) +
         " mode every " + std::to_string(m_monitor.monitor->interval().count()) +
-        " ms; history in " + m_databasePath.string() + "; clients at " +
-        m_options.socket.string());
+        " ms; history in " + m_databasePath.string() + "; clients at " + m_options.socket.string());
     return {};
 }
 
@@ -97,9 +96,9 @@ Result<void> ServiceRunner::loadSettings() {
 }
 
 Result<void> ServiceRunner::openHistory() {
-    m_databasePath = !m_options.database.empty()       ? m_options.database
+    m_databasePath = !m_options.database.empty()      ? m_options.database
                      : !m_config.databasePath.empty() ? m_config.databasePath
-                                                       : serviceDatabasePath();
+                                                      : serviceDatabasePath();
     storage::HistoryWriter::Options options;
     options.path = m_databasePath;
     options.defaultPath = serviceDatabasePath();
@@ -138,14 +137,14 @@ Result<void> ServiceRunner::listen() {
     if (!listener) {
         return tl::unexpected(listener.error());
     }
-    m_services = std::make_unique<SessionServices>(SessionServices{
-        m_hub, m_databasePath, listenOptions.group, m_options.group,
-        [this] { return describe(); }, [this] { return health(); },
-        [this] {
-            const std::lock_guard lock(m_mutex);
-            return m_config;
-        },
-        [this](const Config& config) { return changeSettings(config); }});
+    m_services = std::make_unique<SessionServices>(
+        SessionServices{m_hub, m_databasePath, listenOptions.group, m_options.group,
+                        [this] { return describe(); }, [this] { return health(); },
+                        [this] {
+                            const std::lock_guard lock(m_mutex);
+                            return m_config;
+                        },
+                        [this](const Config& config) { return changeSettings(config); }});
     m_server = std::make_unique<Server>(std::move(*listener), *m_services);
     return {};
 }
@@ -193,18 +192,15 @@ nlohmann::json ServiceRunner::health() const {
         return value ? nlohmann::json(*value) : nlohmann::json();
     };
     nlohmann::json members = describe();
-    members["started"] = std::chrono::duration_cast<std::chrono::seconds>(
-                             m_started.time_since_epoch())
-                             .count();
+    members["started"] =
+        std::chrono::duration_cast<std::chrono::seconds>(m_started.time_since_epoch()).count();
     members["capture_dropped_packets"] = drops;
     members["cpu_seconds"] = optional(resources.cpuSeconds);
     members["resident_bytes"] = optional(resources.residentBytes);
-    members["history"] = {{"database", m_databasePath.string()},
-                          {"healthy", history.healthy},
-                          {"last_error", history.lastError},
-                          {"pending_samples", history.pendingSamples},
-                          {"samples_written", history.samplesWritten},
-                          {"samples_dropped", history.samplesDropped}};
+    members["history"] = {
+        {"database", m_databasePath.string()},       {"healthy", history.healthy},
+        {"last_error", history.lastError},           {"pending_samples", history.pendingSamples},
+        {"samples_written", history.samplesWritten}, {"samples_dropped", history.samplesDropped}};
     return members;
 }
 

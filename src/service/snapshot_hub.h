@@ -18,7 +18,8 @@ public:
     void publish(Snapshot snapshot);
     // The newest snapshot with a sequence above `after`, waiting up to `timeout`; null when none
     // came or the hub was closed.
-    std::shared_ptr<const Snapshot> waitNewer(std::uint64_t after, std::chrono::milliseconds timeout);
+    std::shared_ptr<const Snapshot> waitNewer(std::uint64_t after,
+                                              std::chrono::milliseconds timeout);
     [[nodiscard]] std::shared_ptr<const Snapshot> latest() const;
     // Wakes every waiter for good (the service is stopping).
     void close();

@@ -27,14 +27,19 @@ void asRequest(std::string_view line) {
     const nlohmann::json& body = request->body;
     const nlohmann::json query = body.contains("query") ? body["query"] : nlohmann::json();
     switch (request->kind) {
-        case RequestKind::History: (void)decodeHistoryQuery(query); break;
-        case RequestKind::Breakdown: (void)decodeBreakdownQuery(query); break;
+        case RequestKind::History:
+            (void)decodeHistoryQuery(query);
+            break;
+        case RequestKind::Breakdown:
+            (void)decodeBreakdownQuery(query);
+            break;
         case RequestKind::SetSettings:
             if (body.contains("settings")) {
                 (void)parseConfig(messageText(body["settings"]));
             }
             break;
-        default: break;
+        default:
+            break;
     }
 }
 

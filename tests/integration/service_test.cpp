@@ -48,8 +48,7 @@ public:
         sockaddr_un address{};
         address.sun_family = AF_UNIX;
         std::strncpy(address.sun_path, path.c_str(), sizeof(address.sun_path) - 1);
-        m_connected =
-            ::connect(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
+        m_connected = ::connect(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
     }
     ~RawClient() { ::close(m_fd); }
     RawClient(const RawClient&) = delete;
@@ -153,17 +152,17 @@ protected:
     // `netmon --socket … args` in namespace a as `uid`, in the service's group or not.
     [[nodiscard]] std::vector<std::string> netmonAs(std::uint32_t uid, bool member,
                                                     std::vector<std::string> args) const {
-        std::vector<std::string> argv{"setpriv",
-                                      "--reuid=" + std::to_string(uid),
-                                      "--regid=" + std::to_string(uid),
-                                      member ? "--groups=" + std::to_string(kGroup)
-                                             : std::string("--clear-groups"),
-                                      "env",
-                                      "HOME=" + folder.path().string(),
-                                      "XDG_CONFIG_HOME=" + (folder.path() / "none").string(),
-                                      kNetmon,
-                                      "--socket",
-                                      socket};
+        std::vector<std::string> argv{
+            "setpriv",
+            "--reuid=" + std::to_string(uid),
+            "--regid=" + std::to_string(uid),
+            member ? "--groups=" + std::to_string(kGroup) : std::string("--clear-groups"),
+            "env",
+            "HOME=" + folder.path().string(),
+            "XDG_CONFIG_HOME=" + (folder.path() / "none").string(),
+            kNetmon,
+            "--socket",
+            socket};
         argv.insert(argv.end(), args.begin(), args.end());
         return network->inA(argv);
     }
@@ -337,11 +336,11 @@ TEST_F(Service, HistoryComesFromTheServiceAndNobodyRecordsBesideIt) {
         return rx;
     };
     // The service writes every 2 s; a non-member may read interface history too.
-    const nlohmann::json rows = pollJson(
-        netmonAs(kNonMember, false,
-                 {"history", "--json", "--iface", network->ifA, "--resolution", "raw", "--since",
-                  "-1h"}),
-        [&](const nlohmann::json& r) { return sumRx(r) == rxAfter - rxBefore; });
+    const nlohmann::json rows =
+        pollJson(netmonAs(kNonMember, false,
+                          {"history", "--json", "--iface", network->ifA, "--resolution", "raw",
+                           "--since", "-1h"}),
+                 [&](const nlohmann::json& r) { return sumRx(r) == rxAfter - rxBefore; });
     EXPECT_EQ(sumRx(rows), rxAfter - rxBefore) << rows.dump(1);
     ASSERT_FALSE(rows.empty());
     EXPECT_EQ(rows[0]["source"], "service");
@@ -354,9 +353,9 @@ TEST_F(Service, HistoryComesFromTheServiceAndNobodyRecordsBesideIt) {
         runCommand(netmonAs(kMember, true, {"history", "--by", "host", "--json"}));
     EXPECT_EQ(memberByHost.status, 0) << memberByHost.err;
 
-    const CommandResult record = runCommand(netmonAs(
-        kMember, true,
-        {"record", "--duration", "1", "--db", (folder.path() / "mine.db").string()}));
+    const CommandResult record = runCommand(
+        netmonAs(kMember, true,
+                 {"record", "--duration", "1", "--db", (folder.path() / "mine.db").string()}));
     EXPECT_EQ(record.status, 1);
     EXPECT_NE(record.err.find("netmond records this machine's history"), std::string::npos)
         << record.err;
@@ -365,23 +364,22 @@ TEST_F(Service, HistoryComesFromTheServiceAndNobodyRecordsBesideIt) {
 
 TEST_F(Service, ASecondServiceAndAFileAtTheSocketPathAreRefused) {
     auto service = startService();
-    const CommandResult second = runCommand(network->inA(
-        {kNetmond, "--socket", socket, "--db", (folder.path() / "second.db").string(), "--config",
-         config}));
+    const CommandResult second =
+        runCommand(network->inA({kNetmond, "--socket", socket, "--db",
+                                 (folder.path() / "second.db").string(), "--config", config}));
     EXPECT_EQ(second.status, 1);
-    EXPECT_NE(second.err.find("another service already answers"), std::string::npos)
-        << second.err;
-    const CommandResult sameDatabase = runCommand(network->inA(
-        {kNetmond, "--socket", (folder.path() / "other.sock").string(), "--db", database,
-         "--config", config}));
+    EXPECT_NE(second.err.find("another service already answers"), std::string::npos) << second.err;
+    const CommandResult sameDatabase =
+        runCommand(network->inA({kNetmond, "--socket", (folder.path() / "other.sock").string(),
+                                 "--db", database, "--config", config}));
     EXPECT_EQ(sameDatabase.status, 1);
     EXPECT_NE(sameDatabase.err.find("is recorded by"), std::string::npos) << sameDatabase.err;
 
     const std::filesystem::path notASocket = folder.path() / "precious.txt";
     std::ofstream(notASocket) << "keep me";
-    const CommandResult onFile = runCommand(network->inA(
-        {kNetmond, "--socket", notASocket.string(), "--db",
-         (folder.path() / "third.db").string(), "--config", config}));
+    const CommandResult onFile =
+        runCommand(network->inA({kNetmond, "--socket", notASocket.string(), "--db",
+                                 (folder.path() / "third.db").string(), "--config", config}));
     EXPECT_EQ(onFile.status, 1);
     EXPECT_NE(onFile.err.find("is not a socket"), std::string::npos) << onFile.err;
     std::ifstream kept(notASocket);

@@ -72,8 +72,8 @@ UidUdpReceiver::~UidUdpReceiver() {
     }
 }
 
-void sendUdp(const std::string& fromNs, const std::string& address, std::uint16_t port,
-             int count, int payload) {
+void sendUdp(const std::string& fromNs, const std::string& address, std::uint16_t port, int count,
+             int payload) {
     const NamespaceSocket socket(fromNs, SOCK_DGRAM);
     connectTo(socket, address, port);
     const std::vector<char> data(static_cast<std::size_t>(payload), 'n');

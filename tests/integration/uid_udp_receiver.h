@@ -24,7 +24,7 @@ private:
 };
 
 // Sends `count` datagrams of `payload` bytes from namespace `fromNs` to address:port.
-void sendUdp(const std::string& fromNs, const std::string& address, std::uint16_t port,
-             int count, int payload);
+void sendUdp(const std::string& fromNs, const std::string& address, std::uint16_t port, int count,
+             int payload);
 
 }  // namespace netmon::test

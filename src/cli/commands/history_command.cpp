@@ -7,6 +7,7 @@
 #include "cli/app.h"
 #include "cli/command.h"
 #include "cli/context.h"
+#include "cli/history_access.h"
 #include "cli/json_views.h"
 #include "cli/text_table.h"
 #include "core/format.h"
@@ -14,7 +15,6 @@
 #include "core/visible_text.h"
 #include "platform/calendar.h"
 #include "platform/local_time_text.h"
-#include "cli/history_access.h"
 
 namespace netmon::cli {
 namespace {
@@ -81,7 +81,10 @@ public:
             return context.reportError(rows.error());
         }
         if (m_json) {
-            context.out() << jsonText(withSource(jsonArray(*rows, historyRowJson), (*reader)->source()), 2) << "\n";
+            context.out() << jsonText(
+                                 withSource(jsonArray(*rows, historyRowJson), (*reader)->source()),
+                                 2)
+                          << "\n";
             return 0;
         }
         printTable(context.out(), *rows);
@@ -89,8 +92,8 @@ public:
     }
 
 private:
-    int showBreakdown(const Context& context, HistoryAccess& reader,
-                      storage::TimePoint since, storage::TimePoint until) const {
+    int showBreakdown(const Context& context, HistoryAccess& reader, storage::TimePoint since,
+                      storage::TimePoint until) const {
         const storage::Breakdown dimension =
             m_by == "host" ? storage::Breakdown::Host : storage::Breakdown::Process;
         auto rows = reader.breakdown({dimension, since, until, m_top});
@@ -99,7 +102,8 @@ private:
         }
         std::ostream& out = context.out();
         if (m_json) {
-            out << jsonText(withSource(jsonArray(*rows, breakdownRowJson), reader.source()), 2) << "\n";
+            out << jsonText(withSource(jsonArray(*rows, breakdownRowJson), reader.source()), 2)
+                << "\n";
             return kExitOk;
         }
         using Align = TextTable::Align;

@@ -4,8 +4,8 @@
 #include <thread>
 
 #include "cli/context.h"
-#include "protocol/service_client.h"
 #include "cli/source_provider.h"
+#include "protocol/service_client.h"
 #include "runtime/monitor_factory.h"
 
 namespace netmon::cli {

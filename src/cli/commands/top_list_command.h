@@ -53,9 +53,8 @@ public:
         const Snapshot snapshot = sampleOnce(context, std::chrono::milliseconds{m_sampleMs});
         const std::vector<Stat> rows = topN(snapshot.*m_listing.rows, m_top);
         if (m_json) {
-            context.out() << jsonText(withSource(jsonArray(rows, m_listing.toJson),
-                                                 context.source()),
-                                      2)
+            context.out() << jsonText(
+                                 withSource(jsonArray(rows, m_listing.toJson), context.source()), 2)
                           << "\n";
         } else {
             printTopTable(context.out(), rows, m_listing.table, m_sampleMs > 0,

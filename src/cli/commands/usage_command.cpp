@@ -4,10 +4,10 @@
 #include "cli/app.h"
 #include "cli/command.h"
 #include "cli/context.h"
+#include "cli/history_access.h"
 #include "cli/json_views.h"
 #include "cli/text_table.h"
 #include "core/format.h"
-#include "cli/history_access.h"
 
 namespace netmon::cli {
 namespace {
@@ -32,7 +32,9 @@ public:
             return context.reportError(usage.error());
         }
         if (m_json) {
-            context.out() << jsonText(withSource(jsonArray(*usage, usageJson), (*reader)->source()), 2) << "\n";
+            context.out() << jsonText(withSource(jsonArray(*usage, usageJson), (*reader)->source()),
+                                      2)
+                          << "\n";
             return 0;
         }
         using Align = TextTable::Align;

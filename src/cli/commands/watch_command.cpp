@@ -8,12 +8,12 @@
 #include "cli/commands/interface_visibility.h"
 #include "cli/commands/interval_option.h"
 #include "cli/context.h"
-#include "protocol/service_feed.h"
 #include "cli/json_views.h"
 #include "cli/text_table.h"
 #include "core/format.h"
 #include "core/visible_text.h"
 #include "platform/local_time_text.h"
+#include "protocol/service_feed.h"
 #include "runtime/monitor_factory.h"
 
 namespace netmon::cli {

@@ -172,8 +172,8 @@ Result<void> clearStaleSocket(const std::filesystem::path& path, const sockaddr_
                     "remove it or give another --socket path");
     }
     UniqueFd probe(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    if (probe.valid() && ::connect(probe.get(), reinterpret_cast<const sockaddr*>(&address),
-                                   sizeof(address)) == 0) {
+    if (probe.valid() &&
+        ::connect(probe.get(), reinterpret_cast<const sockaddr*>(&address), sizeof(address)) == 0) {
         return fail("another service already answers on " + path.string(),
                     "stop it first (systemctl stop netmond), or give another --socket path");
     }
@@ -201,8 +201,8 @@ Result<LocalListener> LocalListener::listen(const std::filesystem::path& path,
     }
     // Bound owner-only, then opened up to the mode asked for: no moment where it is wider.
     const mode_t previousMask = ::umask(0177);
-    const int bound = ::bind(impl->fd.get(), reinterpret_cast<const sockaddr*>(&*address),
-                             sizeof(*address));
+    const int bound =
+        ::bind(impl->fd.get(), reinterpret_cast<const sockaddr*>(&*address), sizeof(*address));
     const int bindError = errno;
     ::umask(previousMask);
     if (bound != 0) {
@@ -216,8 +216,8 @@ Result<LocalListener> LocalListener::listen(const std::filesystem::path& path,
         impl->inode = info.st_ino;
     }
     if (options.group && ::lchown(path.c_str(), static_cast<uid_t>(-1), *options.group) != 0) {
-        return fail("cannot give " + path.string() + " to group " +
-                    std::to_string(*options.group) + ": " + errnoText(errno));
+        return fail("cannot give " + path.string() + " to group " + std::to_string(*options.group) +
+                    ": " + errnoText(errno));
     }
     if (::chmod(path.c_str(), options.mode & 0777) != 0) {
         return fail("cannot set the mode of " + path.string() + ": " + errnoText(errno));
@@ -276,8 +276,7 @@ Result<LocalConnection> connectLocal(const std::filesystem::path& path,
     if (!fd.valid()) {
         return fail("cannot create a Unix socket: " + errnoText(errno));
     }
-    if (::connect(fd.get(), reinterpret_cast<const sockaddr*>(&*address), sizeof(*address)) !=
-        0) {
+    if (::connect(fd.get(), reinterpret_cast<const sockaddr*>(&*address), sizeof(*address)) != 0) {
         if (errno != EINPROGRESS && errno != EAGAIN) {
             return fail("no service at " + path.string() + ": " + errnoText(errno));
         }

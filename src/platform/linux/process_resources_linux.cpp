@@ -22,7 +22,8 @@ ProcessResources ownProcessResources() {
     std::uint64_t sizePages = 0;
     std::uint64_t residentPages = 0;
     if (statm >> sizePages >> residentPages) {
-        resources.residentBytes = residentPages * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+        resources.residentBytes =
+            residentPages * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
     }
     return resources;
 }

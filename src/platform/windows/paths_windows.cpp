@@ -53,8 +53,7 @@ std::filesystem::path defaultDatabasePath() {
 }
 
 std::filesystem::path serviceConfigPath() {
-    return knownFolder(FOLDERID_ProgramData, L"ProgramData") / L"NetworkMonitor" /
-           L"netmond.json";
+    return knownFolder(FOLDERID_ProgramData, L"ProgramData") / L"NetworkMonitor" / L"netmond.json";
 }
 
 std::filesystem::path serviceDatabasePath() {

@@ -55,11 +55,11 @@ TEST(ParseRequest, WhatIsNotARequestIsRefusedWithWhy) {
 }
 
 TEST(ParseRequest, OversizedDeepAndBrokenTextNeverThrow) {
-    std::string huge = R"({"request": "hello", "pad": ")" + std::string(kMaxRequestBytes, 'x') +
-                       "\"}";
+    std::string huge =
+        R"({"request": "hello", "pad": ")" + std::string(kMaxRequestBytes, 'x') + "\"}";
     EXPECT_FALSE(parseRequest(huge));
-    const std::string deep = R"({"request": "hello", "x": )" + std::string(10'000, '[') +
-                             std::string(10'000, ']') + "}";
+    const std::string deep =
+        R"({"request": "hello", "x": )" + std::string(10'000, '[') + std::string(10'000, ']') + "}";
     EXPECT_FALSE(parseRequest(deep));
     // Broken UTF-8 in a member is data, not a reason to fail the request.
     auto broken = parseRequest("{\"request\": \"hello\", \"note\": \"\xff\xfe\"}");

@@ -24,11 +24,10 @@ FlowStat flow(std::optional<std::uint32_t> uid, std::uint32_t pid, const char* p
     stat.processName = process;
     stat.bytesIn = bytesIn;
     stat.bytesOut = bytesOut;
-    stat.inBitsPerSecond = bytesIn ? std::optional<double>(8.0 * static_cast<double>(*bytesIn))
-                                   : std::nullopt;
-    stat.outBitsPerSecond = bytesOut
-                                ? std::optional<double>(8.0 * static_cast<double>(*bytesOut))
-                                : std::nullopt;
+    stat.inBitsPerSecond =
+        bytesIn ? std::optional<double>(8.0 * static_cast<double>(*bytesIn)) : std::nullopt;
+    stat.outBitsPerSecond =
+        bytesOut ? std::optional<double>(8.0 * static_cast<double>(*bytesOut)) : std::nullopt;
     return stat;
 }
 
@@ -49,9 +48,8 @@ Snapshot sharedMachine() {
     listener.listening = true;
     listener.state = "LISTEN";
     snapshot.flows.push_back(listener);
-    for (const auto& [pid, name] : {std::pair<std::uint32_t, const char*>{10, "firefox"},
-                                    {11, "python3"},
-                                    {20, "ssh"}}) {
+    for (const auto& [pid, name] :
+         {std::pair<std::uint32_t, const char*>{10, "firefox"}, {11, "python3"}, {20, "ssh"}}) {
         ProcessStat process;
         process.pid = pid;
         process.name = name;

@@ -52,8 +52,12 @@ protected:
         folder.path() / "history.db",
         std::nullopt,
         "netmon",
-        [] { return nlohmann::json{{"version", "test"}, {"mode", "deep"}, {"interval_ms", 250}}; },
-        [] { return nlohmann::json{{"cpu_seconds", 1.5}}; },
+        [] {
+            return nlohmann::json{{"version", "test"}, {"mode", "deep"}, {"interval_ms", 250}};
+        },
+        [] {
+            return nlohmann::json{{"cpu_seconds", 1.5}};
+        },
         [this] { return settings; },
         [this](const Config& changed) -> Result<std::vector<std::string>> {
             settings = changed;
