@@ -5,11 +5,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "core/mode_selection.h"
 #include "core/model/snapshot.h"
 #include "core/result.h"
 #include "protocol/messages.h"
@@ -20,7 +20,8 @@ namespace netmon::protocol {
 struct ServiceInfo {
     std::string version;
     MonitoringMode mode = MonitoringMode::Basic;
-    std::string modeNote;  // why not deep mode, when it is not
+    std::string modeNote;                                 // why not deep mode, when it is not
+    CaptureBackend captureEngine = CaptureBackend::None;  // what counts packets in deep mode
     bool fullAccess = false;
     std::chrono::milliseconds interval{1000};
     std::filesystem::path socket;
@@ -39,8 +40,7 @@ public:
 
     [[nodiscard]] const ServiceInfo& info() const;
     // The members of the reply, or the service's error.
-    Result<nlohmann::json> call(RequestKind kind,
-                                nlohmann::json members = nlohmann::json::object(),
+    Result<nlohmann::json> call(RequestKind kind, nlohmann::json members = nlohmann::json::object(),
                                 std::chrono::milliseconds timeout = std::chrono::seconds{30});
     Result<Snapshot> snapshot();
     Result<void> subscribe();
