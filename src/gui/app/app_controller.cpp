@@ -227,6 +227,7 @@ void AppController::monitorReady(std::uint64_t generation,
     m_window->settings()->setModeDecision(m_mode);
     m_window->setDataSource(m_source, toQString(serviceConfigPath().string()));
     if (setup->service) {
+        m_window->settings()->setDefaultDatabasePath(toQString(serviceDatabasePath().string()));
         startServiceFeed(std::move(setup->service));
         return;
     }
