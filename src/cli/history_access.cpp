@@ -2,82 +2,23 @@
 #include "cli/history_access.h"
 
 #include "cli/context.h"
-#include "protocol/history_codec.h"
 #include "protocol/service_client.h"
 #include "storage/history_reader.h"
 
 namespace netmon::cli {
-namespace {
-
-class LocalHistory final : public HistoryAccess {
-public:
-    explicit LocalHistory(std::unique_ptr<storage::HistoryReader> reader)
-        : m_reader(std::move(reader)) {}
-    Result<std::vector<storage::HistoryRow>> query(const storage::HistoryQuery& query) override {
-        return m_reader->query(query);
-    }
-    Result<std::vector<storage::BreakdownRow>> breakdown(
-        const storage::BreakdownQuery& query) override {
-        return m_reader->breakdown(query);
-    }
-    Result<std::vector<storage::UsageTotals>> usage(storage::TimePoint now) override {
-        return m_reader->usage(now);
-    }
-    [[nodiscard]] const char* source() const override { return "local"; }
-
-private:
-    std::unique_ptr<storage::HistoryReader> m_reader;
-};
-
-// The service reads its own database; limited clients get interface history only.
-class ServiceHistory final : public HistoryAccess {
-public:
-    explicit ServiceHistory(protocol::ServiceClient& service) : m_service(service) {}
-    Result<std::vector<storage::HistoryRow>> query(const storage::HistoryQuery& query) override {
-        auto reply = m_service.call(protocol::RequestKind::History,
-                                    {{"query", protocol::encodeHistoryQuery(query)}});
-        if (!reply) {
-            return tl::unexpected(reply.error());
-        }
-        return protocol::decodeHistoryRows((*reply)["rows"]);
-    }
-    Result<std::vector<storage::BreakdownRow>> breakdown(
-        const storage::BreakdownQuery& query) override {
-        auto reply = m_service.call(protocol::RequestKind::Breakdown,
-                                    {{"query", protocol::encodeBreakdownQuery(query)}});
-        if (!reply) {
-            return tl::unexpected(reply.error());
-        }
-        return protocol::decodeBreakdownRows((*reply)["rows"]);
-    }
-    Result<std::vector<storage::UsageTotals>> usage(storage::TimePoint) override {
-        // The service's "now" and its local calendar: its days and months are the machine's.
-        auto reply = m_service.call(protocol::RequestKind::Usage);
-        if (!reply) {
-            return tl::unexpected(reply.error());
-        }
-        return protocol::decodeUsageTotals((*reply)["usage"]);
-    }
-    [[nodiscard]] const char* source() const override { return "service"; }
-
-private:
-    protocol::ServiceClient& m_service;
-};
-
-}  // namespace
 
 Result<std::unique_ptr<HistoryAccess>> openHistory(const Context& context,
                                                    const std::string& database) {
     if (database.empty()) {
         if (protocol::ServiceClient* service = context.service()) {
-            return std::make_unique<ServiceHistory>(*service);
+            return protocol::serviceHistory(*service);
         }
     }
     auto reader = storage::HistoryReader::open(context.databasePath(database));
     if (!reader) {
         return tl::unexpected(reader.error());
     }
-    return std::make_unique<LocalHistory>(std::move(*reader));
+    return protocol::localHistory(std::move(*reader));
 }
 
 }  // namespace netmon::cli

@@ -32,6 +32,11 @@ Result<ServiceInfo> infoFrom(const nlohmann::json& hello, const std::filesystem:
     info.version = text("version");
     info.mode = text("mode") == "deep" ? MonitoringMode::Deep : MonitoringMode::Basic;
     info.modeNote = text("mode_note");
+    const std::string engine = text("capture_engine");
+    // The service names engines by toString(CaptureBackend); the protocol page says "pcap".
+    info.captureEngine = engine == "ebpf"                          ? CaptureBackend::Ebpf
+                         : engine == "libpcap" || engine == "pcap" ? CaptureBackend::Pcap
+                                                                   : CaptureBackend::None;
     info.fullAccess = text("access") == "full";
     if (hello.contains("interval_ms") && hello["interval_ms"].is_number_unsigned()) {
         info.interval = std::chrono::milliseconds{hello["interval_ms"].get<std::uint32_t>()};

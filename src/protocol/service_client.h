@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/mode_selection.h"
 #include "core/model/snapshot.h"
 #include "core/result.h"
 #include "protocol/messages.h"
@@ -19,7 +20,8 @@ namespace netmon::protocol {
 struct ServiceInfo {
     std::string version;
     MonitoringMode mode = MonitoringMode::Basic;
-    std::string modeNote;  // why not deep mode, when it is not
+    std::string modeNote;                                 // why not deep mode, when it is not
+    CaptureBackend captureEngine = CaptureBackend::None;  // what counts packets in deep mode
     bool fullAccess = false;
     std::chrono::milliseconds interval{1000};
     std::filesystem::path socket;

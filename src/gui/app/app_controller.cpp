@@ -4,11 +4,13 @@
 #include <QApplication>
 
 #include "core/monitor.h"
+#include "gui/app/feed_setup.h"
 #include "gui/screens/history_screen.h"
 #include "gui/screens/settings_screen.h"
 #include "gui/services/alert_center.h"
 #include "gui/services/history_recorder.h"
 #include "gui/services/snapshot_bridge.h"
+#include "gui/services/start_at_login.h"
 #include "gui/services/storage_worker.h"
 #include "gui/services/synthetic_load.h"
 #include "gui/services/tray_icon.h"
@@ -18,7 +20,6 @@
 #include "gui/window/main_window.h"
 #include "platform/paths.h"
 #include "runtime/config_file.h"
-#include "runtime/monitor_factory.h"
 
 namespace netmon::gui {
 
@@ -86,12 +87,18 @@ void AppController::start() {
     settings->setConfig(m_config, m_configPath);
     settings->setDefaultDatabasePath(toQString(defaultDatabasePath().string()));
     settings->setAppearance(theme, m_uiSettings->closeToTray(), TrayIcon::available());
+    // One small file, read once before the window shows, like the settings file.
+    const std::optional<std::filesystem::path> autostart = autostartEntryPath();
+    settings->setStartAtLogin(autostart.has_value(), autostart && startsAtLogin(*autostart));
     connectWindow();
     for (int screen = 0; screen < static_cast<int>(MainWindow::Screen::Count); ++screen) {
         if (MainWindow::screenName(static_cast<MainWindow::Screen>(screen)) ==
             m_options.startScreen) {
             m_window->setCurrentScreen(static_cast<MainWindow::Screen>(screen));
         }
+    }
+    if (!m_options.historyInterface.isEmpty()) {
+        m_window->history()->setInterface(m_options.historyInterface);
     }
     m_window->setAlerts(m_alerts->alerts());
     // Started at sign-in to the tray: monitoring and recording run, the window waits for the
@@ -129,6 +136,11 @@ void AppController::connectWindow() {
             return;  // a database the user has since moved away from
         }
         m_window->setHistoryOpened(opened);
+        if (opened.ok && opened.generation != m_historyShown) {
+            // A query made before this database (or the service) was in use found none.
+            m_historyShown = opened.generation;
+            m_window->history()->refresh();
+        }
         for (const std::string& warning : opened.warnings) {
             m_alerts->set(Alert{QStringLiteral("history-open"),
                                 Alert::Level::Warning,
@@ -155,12 +167,20 @@ void AppController::connectWindow() {
         m_uiSettings->setCloseToTray(enabled);
         m_window->setCloseToTray(enabled);
     });
+    connect(settings, &SettingsScreen::startAtLoginChanged, m_worker,
+            &StorageWorker::setStartAtLogin);
+    connect(m_worker, &StorageWorker::startAtLoginSet, settings,
+            &SettingsScreen::setStartAtLoginResult);
+    connect(m_worker, &StorageWorker::serviceSettingsRead, settings,
+            &SettingsScreen::setServiceConfig);
 }
 
 void AppController::startMonitoring() {
     if (m_options.fakeFlows > 0 || m_options.fakeInterfaces > 0) {
         const std::string reason = "a synthetic load is running (--fake-load); nothing is stored.";
         m_recorder->disable(reason);
+        m_source.kind = DataSource::Kind::Synthetic;
+        m_window->setDataSource(m_source);
         m_synthetic =
             std::make_unique<SyntheticLoad>(m_options.fakeFlows, m_options.fakeInterfaces);
         m_synthetic->start(
@@ -172,8 +192,7 @@ void AppController::startMonitoring() {
         return;
     }
     m_recorder->setStoreHostHistory(m_config.privacy.storeHostHistory);
-    openHistory();
-    startMonitor();
+    startMonitor();  // then history: the service's, or the app's own database
 }
 
 void AppController::startMonitor() {
@@ -181,8 +200,14 @@ void AppController::startMonitor() {
     if (m_monitorBuilder.joinable()) {
         m_monitorBuilder.join();  // an older build finishing; its result will be dropped
     }
-    m_monitorBuilder = std::jthread([this, generation, config = m_config] {
-        auto setup = std::make_shared<runtime::MonitorSetup>(runtime::makeMonitor(config));
+    std::optional<std::filesystem::path> socket;
+    if (m_askService && !m_options.noService) {
+        socket = m_options.socketPath.isEmpty()
+                     ? serviceSocketPath()
+                     : std::filesystem::path(m_options.socketPath.toStdString());
+    }
+    m_monitorBuilder = std::jthread([this, generation, config = m_config, socket] {
+        auto setup = std::make_shared<FeedSetup>(makeFeed(config, socket));
         QMetaObject::invokeMethod(
             this, [this, generation, setup] { monitorReady(generation, setup); },
             Qt::QueuedConnection);
@@ -190,14 +215,27 @@ void AppController::startMonitor() {
 }
 
 void AppController::monitorReady(std::uint64_t generation,
-                                 const std::shared_ptr<runtime::MonitorSetup>& setup) {
+                                 const std::shared_ptr<FeedSetup>& setup) {
     if (generation != m_monitorGeneration || m_stopped) {
         return;  // superseded by a later mode change, or quitting
     }
+    m_askService = false;  // decided once: a service that comes later is used at next start
     m_mode = setup->mode;
-    m_monitor = std::move(setup->monitor);
+    m_source = setup->source;
+    m_alerts->onDataSource(m_source);
     m_alerts->onModeDecision(m_mode);
     m_window->settings()->setModeDecision(m_mode);
+    m_window->setDataSource(m_source, toQString(serviceConfigPath().string()));
+    if (setup->service) {
+        m_window->settings()->setDefaultDatabasePath(toQString(serviceDatabasePath().string()));
+        startServiceFeed(std::move(setup->service));
+        return;
+    }
+    if (!m_historyStarted) {
+        m_historyStarted = true;
+        openHistory();
+    }
+    m_monitor = std::move(setup->monitor);
     m_monitor->subscribe([this](const Snapshot& snapshot) {
         // Monitor thread: store the tick, then hand a copy to the GUI thread.
         m_bridge->post(snapshot, m_recorder->record(snapshot));
@@ -205,7 +243,28 @@ void AppController::monitorReady(std::uint64_t generation,
     m_monitor->start();
 }
 
+void AppController::startServiceFeed(std::unique_ptr<protocol::ServiceFeed> feed) {
+    // The service records every tick in its own database; a second copy here would store each
+    // byte twice, so the app writes none and reads the service's.
+    m_recorder->disable("the Network Monitor service records history; this app stores nothing.");
+    m_historyStarted = true;
+    m_historyGeneration += 1;
+    QMetaObject::invokeMethod(m_worker, "useService", Qt::QueuedConnection,
+                              Q_ARG(quint64, m_historyGeneration),
+                              Q_ARG(QString, toQString(m_source.socket)));
+    m_serviceFeed = std::move(feed);
+    const HistoryHealth health{HistoryHealth::State::ByService, m_source.socket, 0,
+                               m_historyGeneration};
+    m_serviceFeed->subscribe(
+        [this, health](const Snapshot& snapshot) { m_bridge->post(snapshot, health); });
+    m_serviceFeed->start();
+}
+
 void AppController::stopMonitor() {
+    if (m_serviceFeed) {
+        m_serviceFeed->stop();  // the service keeps recording; nothing of ours to store
+        m_serviceFeed.reset();
+    }
     if (m_monitor) {
         m_monitor->stop();
         m_monitor->tick();  // the traffic since the last tick goes to history
@@ -228,6 +287,9 @@ void AppController::openHistory() {
 }
 
 void AppController::applyConfig(const Config& config) {
+    if (m_source.kind == DataSource::Kind::Service) {
+        return;  // the service's settings (shown read-only): nothing here would take effect
+    }
     const Config previous = m_config;
     m_config = config;
     if (!m_synthetic && config.captureMode != previous.captureMode) {

@@ -11,17 +11,19 @@
 #include "core/mode_selection.h"
 #include "core/permission_report.h"
 #include "gui/app/gui_options.h"
+#include "gui/types/data_source.h"
 
 namespace netmon {
 class Monitor;
-namespace runtime {
-struct MonitorSetup;
+namespace protocol {
+class ServiceFeed;
 }
 }  // namespace netmon
 
 namespace netmon::gui {
 
 class AlertCenter;
+struct FeedSetup;
 class HistoryRecorder;
 class MainWindow;
 class SnapshotBridge;
@@ -30,8 +32,9 @@ class SyntheticLoad;
 class TrayIcon;
 class UiSettings;
 
-// Wires the app together: settings, the Monitor (or a synthetic load) → bridge → window, the
-// history recorder on the monitor thread, the storage worker on its thread, the alert rules,
+// Wires the app together: settings, the service's feed or an in-process Monitor (or a synthetic
+// load) → bridge → window, the history recorder on the monitor thread (in process only: with
+// the service, history is the service's), the storage worker on its thread, the alert rules,
 // the tray. Applies changed settings without a restart. The GUI thread only ever receives
 // values by queued signals and never waits on the disk, DNS or netlink, except once at exit
 // while the last tick is stored.
@@ -49,11 +52,12 @@ public:
 private:
     void connectWindow();
     void startMonitoring();
-    // Makes the monitor for m_config on a thread of its own (loading a capture engine can take
-    // a while), then subscribes and starts it here. A newer request supersedes an older one.
+    // Asks the service (at the first start only) or else makes the monitor for m_config, on a
+    // thread of its own (connecting or loading a capture engine can take a while), then
+    // subscribes and starts it here. A newer request supersedes an older one.
     void startMonitor();
-    void monitorReady(std::uint64_t generation,
-                      const std::shared_ptr<runtime::MonitorSetup>& setup);
+    void monitorReady(std::uint64_t generation, const std::shared_ptr<FeedSetup>& setup);
+    void startServiceFeed(std::unique_ptr<protocol::ServiceFeed> feed);
     void restartMonitor();  // after a change of capture mode
     void stopMonitor();     // the last tick to history, then no more ticks
     void openHistory();
@@ -74,11 +78,16 @@ private:
     std::unique_ptr<MainWindow> m_window;
     TrayIcon* m_tray = nullptr;
     std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<protocol::ServiceFeed> m_serviceFeed;
+    DataSource m_source;
+    bool m_askService = true;  // until the first feed is made
+    bool m_historyStarted = false;
     ModeDecision m_mode;
     std::jthread m_monitorBuilder;
     std::uint64_t m_monitorGeneration = 0;
     std::unique_ptr<SyntheticLoad> m_synthetic;
     std::uint64_t m_historyGeneration = 0;
+    std::uint64_t m_historyShown = 0;  // the generation the History screen last asked
     bool m_stopped = false;
 };
 

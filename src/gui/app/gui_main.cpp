@@ -8,6 +8,7 @@
 #include "gui/app/app_controller.h"
 #include "gui/app/gui_options.h"
 #include "gui/app/screenshots.h"
+#include "gui/app/state_dump.h"
 #include "gui/window/main_window.h"
 
 namespace netmon::gui {
@@ -41,6 +42,11 @@ int runGuiApp(int argc, char** argv) {
                      saveScreenshots(*controller.window(), options->screenshotDir)) {
                     std::fprintf(stderr, "netmon-gui: saved %s\n", qPrintable(file));
                 }
+            }
+            if (!options->stateFile.isEmpty() &&
+                !writeStateFile(*controller.window(), options->stateFile)) {
+                std::fprintf(stderr, "netmon-gui: could not write %s\n",
+                             qPrintable(options->stateFile));
             }
             QCoreApplication::quit();
         });

@@ -32,12 +32,32 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString&
         QStringLiteral("tray"),
         QStringLiteral("Start in the tray, without a window (as at sign-in), where there is a "
                        "tray; the window opens from the tray icon."));
+    const QCommandLineOption socket(
+        QStringLiteral("socket"),
+        QStringLiteral("Ask the Network Monitor service (netmond) at this socket (default: the "
+                       "system's); when it answers, live data and history are the service's."),
+        QStringLiteral("path"));
+    const QCommandLineOption noService(
+        QStringLiteral("no-service"),
+        QStringLiteral("Monitor in this app (basic mode without admin rights, your own history "
+                       "database) even when the service runs."));
+    QCommandLineOption stateFile(
+        QStringLiteral("state-file"),
+        QStringLiteral("With --quit-after: write what the screens show there as JSON (tests)."),
+        QStringLiteral("file"));
+    stateFile.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption historyInterface(
+        QStringLiteral("history-interface"),
+        QStringLiteral("Show this interface's history (default: all physical ones)."),
+        QStringLiteral("name"));
+    historyInterface.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption fakeLoad(
         QStringLiteral("fake-load"),
         QStringLiteral("Feed synthetic ticks at 1 Hz instead of reading the OS (benchmarks)."),
         QStringLiteral("flows,interfaces"));
     fakeLoad.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({config, quitAfter, screenshots, screen, theme, tray, fakeLoad});
+    parser.addOptions({config, quitAfter, screenshots, screen, theme, tray, socket, noService,
+                       stateFile, historyInterface, fakeLoad});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     GuiOptions options;
@@ -46,6 +66,14 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString&
     options.startScreen = parser.value(screen);
     options.theme = parser.value(theme);
     options.startInTray = parser.isSet(tray);
+    options.socketPath = parser.value(socket);
+    options.noService = parser.isSet(noService);
+    options.stateFile = parser.value(stateFile);
+    options.historyInterface = parser.value(historyInterface);
+    if (options.noService && parser.isSet(socket)) {
+        error = QStringLiteral("--socket and --no-service exclude each other");
+        return std::nullopt;
+    }
     if (parser.isSet(quitAfter)) {
         bool ok = false;
         options.quitAfterMs = parser.value(quitAfter).toInt(&ok);

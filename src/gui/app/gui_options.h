@@ -17,6 +17,10 @@ struct GuiOptions {
     bool startInTray = false;  // --tray: start hidden in the tray where there is one
     int fakeFlows = 0;         // --fake-load FLOWS,INTERFACES: synthetic ticks, no OS reads
     int fakeInterfaces = 0;
+    QString socketPath;      // --socket PATH: the service's; empty: the system's
+    bool noService = false;  // --no-service: monitor in this process even when a service runs
+    QString stateFile;  // --state-file FILE: with --quit-after, what the screens show (tests)
+    QString historyInterface;  // --history-interface NAME: the History screen's interface
 };
 
 // Parses `arguments` (with the program name first). On a usage error returns nothing and puts

@@ -14,6 +14,7 @@ void TodayTotals::startDayIfNeeded(TimePoint time) {
         m_recorded.clear();
         m_held.clear();
         m_session.clear();
+        m_log.clear();
     }
     m_dayEnd = nextLocalDayStart(time);
 }
@@ -28,9 +29,24 @@ void TodayTotals::addTo(PerInterface& sums, const Snapshot& snapshot) {
     }
 }
 
+void TodayTotals::logTick(const Snapshot& snapshot) {
+    // Longer than the service's writes take to reach its disk (a flush every 2 s) and than the
+    // time between two baselines, so every tick past a baseline's last one is still here.
+    constexpr auto kKept = std::chrono::minutes{10};
+    PerInterface tick;
+    addTo(tick, snapshot);
+    m_log.emplace_back(snapshot.wallTime, std::move(tick));
+    while (!m_log.empty() && m_log.front().first < snapshot.wallTime - kKept) {
+        m_log.pop_front();
+    }
+}
+
 void TodayTotals::add(const Snapshot& snapshot, std::uint64_t writerGeneration) {
     startDayIfNeeded(snapshot.wallTime);
     addTo(m_session, snapshot);
+    if (m_logTicks) {
+        logTick(snapshot);
+    }
     if (writerGeneration != 0 && writerGeneration != m_baselineGeneration) {
         if (writerGeneration != m_heldGeneration) {
             m_heldGeneration = writerGeneration;
@@ -55,6 +71,21 @@ void TodayTotals::setBaseline(std::uint64_t generation,
     m_recorded = generation == m_heldGeneration ? std::move(m_held) : PerInterface{};
     m_held.clear();
     m_heldGeneration = 0;
+}
+
+void TodayTotals::setServiceBaseline(std::uint64_t generation,
+                                     const std::vector<storage::UsageTotals>& usage,
+                                     TimePoint readAt, std::optional<TimePoint> coveredUntil) {
+    setBaseline(generation, usage, readAt);
+    m_recorded.clear();
+    for (const auto& [time, tick] : m_log) {
+        if (!coveredUntil || time > *coveredUntil) {
+            for (const auto& [name, bytes] : tick) {
+                m_recorded[name].rx += bytes.rx;
+                m_recorded[name].tx += bytes.tx;
+            }
+        }
+    }
 }
 
 void TodayTotals::clearBaseline() {

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -34,6 +35,15 @@ public:
     void add(const Snapshot& snapshot, std::uint64_t writerGeneration);
     void setBaseline(std::uint64_t generation, const std::vector<storage::UsageTotals>& usage,
                      TimePoint readAt);
+    // The service's totals, which hold its ticks up to `coveredUntil` (the last tick its
+    // database had; none: no tick lately). The ticks this app saw after that are added from
+    // the tick log, so a tick is counted once whether or not the service had written it yet.
+    // Asked again now and then, which also fills in ticks the app missed while reconnecting.
+    // Call before the first tick with the service: keeps the tick log setServiceBaseline needs.
+    void logTicks() { m_logTicks = true; }
+    void setServiceBaseline(std::uint64_t generation,
+                            const std::vector<storage::UsageTotals>& usage, TimePoint readAt,
+                            std::optional<TimePoint> coveredUntil);
     void clearBaseline();
     [[nodiscard]] Totals totals(const Include& include) const;
 
@@ -45,6 +55,7 @@ private:
     using PerInterface = std::map<std::string, Bytes>;
 
     void startDayIfNeeded(TimePoint time);
+    void logTick(const Snapshot& snapshot);
     static void addTo(PerInterface& sums, const Snapshot& snapshot);
 
     std::optional<TimePoint> m_dayEnd;
@@ -52,8 +63,10 @@ private:
     PerInterface m_baseline;
     PerInterface m_recorded;  // ticks recorded under the baseline's generation
     std::uint64_t m_heldGeneration = 0;
-    PerInterface m_held;     // ticks of a newer generation waiting for its baseline
-    PerInterface m_session;  // every tick today, for when there is no baseline
+    PerInterface m_held;      // ticks of a newer generation waiting for its baseline
+    PerInterface m_session;   // every tick today, for when there is no baseline
+    bool m_logTicks = false;  // with the service: today's recent ticks, by time
+    std::deque<std::pair<TimePoint, PerInterface>> m_log;
 };
 
 }  // namespace netmon::gui

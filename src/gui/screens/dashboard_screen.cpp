@@ -88,7 +88,18 @@ void DashboardScreen::setHistoryHealth(const HistoryHealth& health) {
     m_historyState = health.state;
 }
 
+void DashboardScreen::useServiceTotals() {
+    m_today.logTicks();
+}
+
 void DashboardScreen::setHistoryOpened(const HistoryOpened& opened) {
+    if (opened.service) {
+        if (opened.ok) {  // else the last baseline and this session's ticks stay
+            m_today.setServiceBaseline(opened.generation, opened.usage, opened.usageTime,
+                                       opened.coveredUntil);
+        }
+        return;
+    }
     if (opened.ok) {
         m_today.setBaseline(opened.generation, opened.usage, opened.usageTime);
     } else {

@@ -40,6 +40,8 @@ public:
     void showSnapshot(const Snapshot& snapshot);
     void setHistoryHealth(const HistoryHealth& health);
     void setHistoryOpened(const HistoryOpened& opened);
+    // Today's totals are the service's: call before its first tick.
+    void useServiceTotals();
 
     [[nodiscard]] KpiCard* card(Kpi kpi) const { return m_kpis->card(kpi); }
     [[nodiscard]] RateChart* chart() const;

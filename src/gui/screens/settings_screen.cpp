@@ -82,11 +82,19 @@ SettingsScreen::SettingsScreen(QWidget* parent) : QWidget(parent) {
     connect(m_appearance, &AppearanceGroup::themeChanged, this, &SettingsScreen::themeChanged);
     connect(m_appearance, &AppearanceGroup::closeToTrayChanged, this,
             &SettingsScreen::closeToTrayChanged);
+    connect(m_appearance, &AppearanceGroup::startAtLoginChanged, this,
+            &SettingsScreen::startAtLoginChanged);
+    m_serviceNote = new QLabel(this);
+    m_serviceNote->setObjectName(QStringLiteral("note"));
+    m_serviceNote->setTextFormat(Qt::PlainText);  // quotes a path and an error
+    m_serviceNote->setWordWrap(true);
+    m_serviceNote->setVisible(false);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
     layout->setSpacing(12);
     layout->addWidget(title);
+    layout->addWidget(m_serviceNote);
     layout->addWidget(scroll, 1);
     layout->addLayout(buttons);
     setConfig(Config{}, {});
@@ -131,6 +139,50 @@ void SettingsScreen::showSnapshot(const Snapshot& snapshot) {
 
 void SettingsScreen::setAppearance(ThemeName theme, bool closeToTray, bool trayAvailable) {
     m_appearance->setAppearance(theme, closeToTray, trayAvailable);
+}
+
+void SettingsScreen::setStartAtLogin(bool available, bool enabled) {
+    m_appearance->setStartAtLogin(available, enabled);
+}
+
+void SettingsScreen::setStartAtLoginResult(bool enabled, const QString& error) {
+    m_appearance->setStartAtLoginResult(enabled, error);
+}
+
+void SettingsScreen::setDataSource(const DataSource& source, const QString& serviceConfigPath) {
+    m_mode->setDataSource(source);
+    m_serviceOwned = source.kind == DataSource::Kind::Service;
+    for (QWidget* group :
+         std::initializer_list<QWidget*>{m_sampling, m_mode, m_interfaces, m_database, m_privacy}) {
+        group->setEnabled(!m_serviceOwned);
+    }
+    m_apply->setVisible(!m_serviceOwned);
+    m_revert->setVisible(!m_serviceOwned);
+    m_serviceNote->setVisible(m_serviceOwned);
+    if (m_serviceOwned) {
+        m_serviceNote->setText(
+            tr("Sampling, capture mode, interfaces, history and privacy are the Network Monitor "
+               "service's settings, shown read-only: it monitors and records for every user of "
+               "this machine. An administrator changes them in %1 (then restarts the service: "
+               "sudo systemctl restart netmond). The appearance below is this app's own.")
+                .arg(serviceConfigPath));
+        m_saveStatus->clear();
+    }
+}
+
+void SettingsScreen::setServiceConfig(const Config& config, const QString& error) {
+    if (!error.isEmpty()) {
+        m_serviceNote->setText(m_serviceNote->text() + QLatin1Char(' ') +
+                               tr("The service's settings could not be read (%1); the fields "
+                                  "show defaults.")
+                                   .arg(error));
+        return;
+    }
+    setConfig(config, {});
+}
+
+QString SettingsScreen::serviceNoteText() const {
+    return m_serviceNote->isVisibleTo(this) ? m_serviceNote->text() : QString();
 }
 
 void SettingsScreen::refreshApplyState() {
@@ -200,6 +252,9 @@ void SettingsScreen::setInterfaceChecked(const QString& name, bool checked) {
 }
 
 void SettingsScreen::apply() {
+    if (m_serviceOwned) {
+        return;  // the service's settings: a local value would have no effect
+    }
     const std::optional<Config> edited = editedConfig();
     if (!edited) {
         refreshApplyState();

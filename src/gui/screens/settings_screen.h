@@ -10,6 +10,7 @@
 #include "core/permission_report.h"
 #include "gui/theme/theme.h"
 #include "gui/types/core_metatypes.h"
+#include "gui/types/data_source.h"
 #include "gui/types/history_health.h"
 
 class QBoxLayout;
@@ -43,6 +44,15 @@ public:
     void showSnapshot(const Snapshot& snapshot);  // learns the interfaces there are
     void setSaveResult(const QString& error);
     void setAppearance(ThemeName theme, bool closeToTray, bool trayAvailable);
+    void setStartAtLogin(bool available, bool enabled);
+    void setStartAtLoginResult(bool enabled, const QString& error);
+    // With the service, its settings are shown read-only (they are the service's, for every
+    // user of the machine): a local value would have no effect. `serviceConfigPath`: its file.
+    void setDataSource(const DataSource& source, const QString& serviceConfigPath);
+    // The service's settings as it sent them; `error`: they could not be read.
+    void setServiceConfig(const Config& config, const QString& error);
+    [[nodiscard]] QString serviceNoteText() const;
+    [[nodiscard]] AppearanceGroup* appearance() const { return m_appearance; }
 
     // Field access for tests and for the alert banner's "How to enable deep mode".
     [[nodiscard]] QLineEdit* intervalEdit() const;
@@ -68,6 +78,7 @@ Q_SIGNALS:
     void configApplied(const netmon::Config& config);
     void themeChanged(netmon::gui::ThemeName theme);
     void closeToTrayChanged(bool enabled);
+    void startAtLoginChanged(bool enabled);
 
 private:
     // Apply and Revert, and the line beside them, for the fields as they are now.
@@ -85,6 +96,8 @@ private:
     QPushButton* m_apply = nullptr;
     QPushButton* m_revert = nullptr;
     QLabel* m_saveStatus = nullptr;
+    QLabel* m_serviceNote = nullptr;
+    bool m_serviceOwned = false;
 };
 
 }  // namespace netmon::gui

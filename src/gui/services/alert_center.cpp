@@ -137,6 +137,7 @@ void AlertCenter::onHistoryHealth(const HistoryHealth& health) {
     switch (health.state) {
         case HistoryHealth::State::Opening:
         case HistoryHealth::State::Recording:
+        case HistoryHealth::State::ByService:
             remove(kHistoryKey);
             return;
         case HistoryHealth::State::Failing:
@@ -186,8 +187,24 @@ void AlertCenter::onModeDecision(const ModeDecision& decision) {
     refreshModeAlert();
 }
 
+void AlertCenter::onDataSource(const DataSource& source) {
+    m_source = source;
+    refreshModeAlert();
+}
+
 void AlertCenter::refreshModeAlert() {
     const bool deepRunning = m_decision && m_decision->mode == MonitoringMode::Deep;
+    if (m_source.kind == DataSource::Kind::Service) {
+        if (deepRunning || !m_decision) {
+            remove(kModeKey);
+            return;
+        }
+        set(Alert{kModeKey, Alert::Level::Info,
+                  tr("The Network Monitor service runs in basic mode: interface totals are "
+                     "exact; per-connection detail is what the OS shows without capture."),
+                  shownText(m_decision->message), tr("Settings"), Alert::Action::OpenSettings});
+        return;
+    }
     if (!m_haveReport || m_requested == CaptureMode::Basic || deepRunning) {
         remove(kModeKey);  // basic by choice, or deep mode running: nothing to tell
         return;
@@ -207,7 +224,7 @@ void AlertCenter::refreshModeAlert() {
     // machine lacks.
     QString details;
     if (m_decision && !m_decision->message.empty()) {
-        details = shownText(m_decision->message);
+        details = shownText(reasonWithoutFixes(m_decision->message));
     } else {
         QStringList missing;
         for (const PermissionCheck& check : m_report.checks) {
@@ -218,6 +235,9 @@ void AlertCenter::refreshModeAlert() {
         details = missing.isEmpty()
                       ? tr("This machine allows deep mode.")
                       : tr("Deep mode needs: %1.").arg(missing.join(QStringLiteral(", ")));
+    }
+    if (const QString offer = serviceOffer(m_source); !offer.isEmpty()) {
+        details += QLatin1Char('\n') + offer;
     }
     const Alert::Level level =
         m_requested == CaptureMode::Deep ? Alert::Level::Warning : Alert::Level::Info;

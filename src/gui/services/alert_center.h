@@ -12,6 +12,7 @@
 #include "core/model/snapshot.h"
 #include "core/permission_report.h"
 #include "gui/types/alert.h"
+#include "gui/types/data_source.h"
 #include "gui/types/history_health.h"
 
 namespace netmon::gui {
@@ -36,6 +37,9 @@ public:
     void onModeStatus(CaptureMode requested, const PermissionReport& report);
     // The mode the monitor runs in and, when it fell back to basic, why.
     void onModeDecision(const ModeDecision& decision);
+    // The service's mode is the service's: no local permission advice then. In process, the
+    // way to deep mode offered is the service.
+    void onDataSource(const DataSource& source);
 
     static inline const QString kModeKey = QStringLiteral("mode");
     static inline const QString kHistoryKey = QStringLiteral("history");
@@ -61,6 +65,7 @@ private:
     PermissionReport m_report;
     bool m_haveReport = false;
     std::optional<ModeDecision> m_decision;
+    DataSource m_source;
 
     void refreshModeAlert();
 };

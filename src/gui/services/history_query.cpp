@@ -55,7 +55,7 @@ HistoryResult foldHistoryRows(const HistoryRequest& request,
     return result;
 }
 
-HistoryResult runHistoryQuery(storage::HistoryReader& reader, const HistoryRequest& request) {
+HistoryResult runHistoryQuery(protocol::HistoryAccess& reader, const HistoryRequest& request) {
     storage::HistoryQuery query;
     // Every interface is read so the screen can list them; the filter is applied when folding.
     query.since = request.since;

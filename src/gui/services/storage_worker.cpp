@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/services/storage_worker.h"
 
+#include <QCoreApplication>
 #include <chrono>
 
 #include "core/lock_holder.h"
 #include "gui/services/csv_export.h"
 #include "gui/services/history_query.h"
 #include "gui/services/history_recorder.h"
+#include "gui/services/service_history.h"
+#include "gui/services/start_at_login.h"
 #include "platform/paths.h"
 #include "platform/permissions.h"
 #include "runtime/config_file.h"
@@ -16,11 +19,14 @@
 namespace netmon::gui {
 
 StorageWorker::StorageWorker(HistoryRecorder& recorder, QObject* parent,
-                             std::chrono::milliseconds lockRetry)
-    : QObject(parent), m_recorder(recorder), m_lockRetry(this) {
+                             std::chrono::milliseconds lockRetry,
+                             std::chrono::milliseconds usageRefresh)
+    : QObject(parent), m_recorder(recorder), m_lockRetry(this), m_usageRefresh(this) {
     m_lockRetry.setSingleShot(true);
     m_lockRetry.setInterval(lockRetry);
     connect(&m_lockRetry, &QTimer::timeout, this, &StorageWorker::openWriter);
+    m_usageRefresh.setInterval(usageRefresh);
+    connect(&m_usageRefresh, &QTimer::timeout, this, &StorageWorker::refreshServiceUsage);
     qRegisterMetaType<HistoryOpened>();
     qRegisterMetaType<HistoryRequest>();
     qRegisterMetaType<HistoryResult>();
@@ -33,6 +39,8 @@ StorageWorker::~StorageWorker() = default;
 void StorageWorker::openHistory(quint64 generation, const QString& path, int retentionDays,
                                 int historyTopN) {
     m_lockRetry.stop();
+    m_usageRefresh.stop();
+    m_service.reset();
     m_recordedBy.clear();
     m_historyTopN = historyTopN;
     m_recorder.setOpening();
@@ -77,7 +85,7 @@ void StorageWorker::openWriter() {
     // ticks of the same generation on top, so nothing is counted twice or missed.
     std::string readerError;
     opened.usageTime = std::chrono::system_clock::now();
-    if (storage::HistoryReader* historyReader = reader(readerError)) {
+    if (protocol::HistoryAccess* historyReader = reader(readerError)) {
         if (auto usage = historyReader->usage(opened.usageTime)) {
             opened.usage = std::move(*usage);
         } else {
@@ -95,8 +103,48 @@ void StorageWorker::openWriter() {
 
 void StorageWorker::disableHistory(const QString& reason) {
     m_lockRetry.stop();
+    m_usageRefresh.stop();
     m_recorder.disable(reason.toStdString()).reset();
     m_reader.reset();
+    m_service.reset();
+}
+
+void StorageWorker::useService(quint64 generation, const QString& socket) {
+    m_lockRetry.stop();
+    m_reader.reset();
+    m_path.clear();
+    m_generation = generation;
+    m_service = std::make_unique<ServiceHistory>(socket.toStdString());
+    auto settings = m_service->settings();
+    Q_EMIT serviceSettingsRead(
+        settings ? settings->config : Config{},
+        settings ? QString() : QString::fromStdString(settings.error().describe()));
+    refreshServiceUsage();
+    m_usageRefresh.start();
+}
+
+void StorageWorker::refreshServiceUsage() {
+    if (!m_service) {
+        return;
+    }
+    HistoryOpened opened;
+    opened.generation = m_generation;
+    opened.service = true;
+    auto usage = m_service->usage();
+    if (!usage) {
+        // Today's totals keep the last baseline and this session's ticks; the next refresh
+        // tries again.
+        opened.warnings.push_back("today's totals could not be read from the service: " +
+                                  usage.error().describe());
+        opened.error = usage.error().describe();
+        Q_EMIT historyOpened(opened);
+        return;
+    }
+    opened.ok = true;
+    opened.usage = std::move(usage->usage);
+    opened.usageTime = usage->readAt;
+    opened.coveredUntil = usage->coveredUntil;
+    Q_EMIT historyOpened(opened);
 }
 
 void StorageWorker::setRetention(int retentionDays, int historyTopN) {
@@ -105,14 +153,17 @@ void StorageWorker::setRetention(int retentionDays, int historyTopN) {
     m_recorder.setRetention(retentionDays, historyTopN);
 }
 
-storage::HistoryReader* StorageWorker::reader(std::string& error) {
+protocol::HistoryAccess* StorageWorker::reader(std::string& error) {
+    if (m_service) {
+        return m_service->access(error);
+    }
     if (!m_reader && !m_path.empty()) {
         auto opened = storage::HistoryReader::open(m_path);
         if (!opened) {
             error = opened.error().describe();
             return nullptr;
         }
-        m_reader = std::move(*opened);
+        m_reader = protocol::localHistory(std::move(*opened));
     }
     if (!m_reader) {
         error = "No history database is in use.";
@@ -122,7 +173,7 @@ storage::HistoryReader* StorageWorker::reader(std::string& error) {
 
 void StorageWorker::queryHistory(const HistoryRequest& request) {
     std::string error;
-    storage::HistoryReader* historyReader = reader(error);
+    protocol::HistoryAccess* historyReader = reader(error);
     if (historyReader == nullptr) {
         HistoryResult failed;
         failed.request = request;
@@ -130,7 +181,11 @@ void StorageWorker::queryHistory(const HistoryRequest& request) {
         Q_EMIT historyReady(failed);
         return;
     }
-    Q_EMIT historyReady(runHistoryQuery(*historyReader, request));
+    HistoryResult result = runHistoryQuery(*historyReader, request);
+    if (!result.error.empty() && m_service) {
+        m_service->reset();  // the service may have restarted: the next query connects again
+    }
+    Q_EMIT historyReady(result);
 }
 
 void StorageWorker::exportCsv(const QString& path, const HistoryResult& result) {
@@ -148,9 +203,24 @@ void StorageWorker::probePermissions() {
     Q_EMIT permissionsProbed(netmon::probePermissions());
 }
 
+void StorageWorker::setStartAtLogin(bool enabled) {
+    const std::optional<std::filesystem::path> entry = autostartEntryPath();
+    if (!entry) {
+        Q_EMIT startAtLoginSet(false,
+                               tr("This system starts the app at sign-in by its installer."));
+        return;
+    }
+    const auto done = netmon::gui::setStartAtLogin(
+        *entry, QCoreApplication::applicationFilePath().toStdString(), enabled);
+    Q_EMIT startAtLoginSet(done ? enabled : startsAtLogin(*entry),
+                           done ? QString() : QString::fromStdString(done.error().describe()));
+}
+
 void StorageWorker::shutdown() {
     m_lockRetry.stop();
+    m_usageRefresh.stop();
     m_reader.reset();
+    m_service.reset();
     auto writer = m_recorder.disable("The app is closing.");
     if (writer) {
         (void)writer->flush();

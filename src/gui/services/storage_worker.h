@@ -19,26 +19,31 @@
 #include "platform/permissions.h"
 #include "storage/history_types.h"
 
-namespace netmon::storage {
-class HistoryReader;
+namespace netmon::protocol {
+class HistoryAccess;
 }
 
 namespace netmon::gui {
 
 class HistoryRecorder;
+class ServiceHistory;
 
 // Everything that touches the disk or may take long, on a thread of its own: opening the
 // history database, queries, CSV export, saving settings, probing permissions. Lives on its
 // QThread; talk to it only through queued signals (its slots are called with
 // QMetaObject::invokeMethod or queued connections). While another process records the
-// database, it tries to take over every `lockRetry` (live views go on meanwhile).
+// database, it tries to take over every `lockRetry` (live views go on meanwhile). With the
+// service (useService) it opens no database: history and today's totals are the service's,
+// read through its socket, and the totals are read again every `usageRefresh`.
 class StorageWorker : public QObject {
     Q_OBJECT
 public:
     static constexpr std::chrono::milliseconds kLockRetry{3000};
+    static constexpr std::chrono::milliseconds kUsageRefresh{60'000};
 
     explicit StorageWorker(HistoryRecorder& recorder, QObject* parent = nullptr,
-                           std::chrono::milliseconds lockRetry = kLockRetry);
+                           std::chrono::milliseconds lockRetry = kLockRetry,
+                           std::chrono::milliseconds usageRefresh = kUsageRefresh);
     ~StorageWorker() override;
 
 public Q_SLOTS:
@@ -46,11 +51,17 @@ public Q_SLOTS:
     void openHistory(quint64 generation, const QString& path, int retentionDays,
                      int historyTopN = Config{}.historyTopN);
     void disableHistory(const QString& reason);
+    // History from the service at `socket`: no database of the app's; reports historyOpened
+    // (the service's totals for today, again every usageRefresh) and serviceSettingsRead.
+    void useService(quint64 generation, const QString& socket);
+    void refreshServiceUsage();
     void setRetention(int retentionDays, int historyTopN = Config{}.historyTopN);
     void queryHistory(const netmon::gui::HistoryRequest& request);
     void exportCsv(const QString& path, const netmon::gui::HistoryResult& result);
     void saveConfig(const netmon::Config& config, const QString& path);
     void probePermissions();
+    // Writes or removes the app's autostart entry (start_at_login.h); answers startAtLoginSet.
+    void setStartAtLogin(bool enabled);
     // Flushes and closes the database; the last call before the thread ends.
     void shutdown();
 
@@ -60,9 +71,13 @@ Q_SIGNALS:
     void exportFinished(const QString& path, const QString& error);
     void configSaved(const QString& error);
     void permissionsProbed(const netmon::PermissionReport& report);
+    // The service's settings; `error` set (and `config` the defaults) when they could not be read.
+    // What is in effect now, and why not what was asked (empty: done).
+    void startAtLoginSet(bool enabled, const QString& error);
+    void serviceSettingsRead(const netmon::Config& config, const QString& error);
 
 private:
-    storage::HistoryReader* reader(std::string& error);
+    protocol::HistoryAccess* reader(std::string& error);
     // Opens the writer for m_path; reports the outcome unless it is the same holder again.
     void openWriter();
 
@@ -71,8 +86,10 @@ private:
     std::string m_path;
     int m_retentionDays = 90;
     int m_historyTopN = Config{}.historyTopN;
-    std::unique_ptr<storage::HistoryReader> m_reader;
-    QTimer m_lockRetry;        // single shot, armed while another process holds the lock
+    std::unique_ptr<protocol::HistoryAccess> m_reader;  // the local database's
+    std::unique_ptr<ServiceHistory> m_service;          // set: history is the service's
+    QTimer m_lockRetry;  // single shot, armed while another process holds the lock
+    QTimer m_usageRefresh;
     std::string m_recordedBy;  // the holder last reported, so each retry does not repeat it
 };
 

@@ -17,7 +17,10 @@ struct HistoryHealth {
         Disabled,   // no database: it could not be opened (message says why), or a test run
         // Another process holds the database's writer lock and records (message names it:
         // "1234 (netmon record)"); this one stores nothing and takes over once it stops.
-        RecordedElsewhere
+        RecordedElsewhere,
+        // The Network Monitor service records every tick in its own database; this app stores
+        // nothing (message: where the service answers).
+        ByService
     };
     State state = State::Opening;
     std::string message;  // why it is failing or disabled (what to do), or who records

@@ -21,6 +21,10 @@ struct HistoryOpened {
     std::vector<storage::UsageTotals> usage;
     storage::TimePoint usageTime;
     std::string recordedBy;  // another process records it: "1234 (netmon record)"
+    // The service's database (read through the service): `usage` holds its ticks up to
+    // `coveredUntil`, and ticks after that are this session's to add.
+    bool service = false;
+    storage::TimePoint coveredUntil;
 };
 
 }  // namespace netmon::gui

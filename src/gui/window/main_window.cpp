@@ -19,6 +19,7 @@
 #include "gui/services/ui_settings.h"
 #include "gui/theme/theme.h"
 #include "gui/types/qt_text.h"
+#include "gui/types/shown_text.h"
 #include "gui/widgets/alert_banner.h"
 
 namespace netmon::gui {
@@ -111,11 +112,16 @@ QWidget* MainWindow::makeSidebar() {
     m_status = new QLabel(sidebar);
     m_status->setObjectName(QStringLiteral("sidebarStatus"));
     m_status->setWordWrap(true);
+    m_source = new QLabel(dataSourceLine(DataSource{}), sidebar);
+    m_source->setObjectName(QStringLiteral("sidebarStatus"));
+    m_source->setProperty("muted", true);
+    m_source->setWordWrap(true);
     // The sidebar's own background shows under the list and the status line.
     m_sidebar->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     layout->addWidget(m_sidebarTitle);
     layout->addWidget(m_sidebar, 1);
     layout->addWidget(m_status);
+    layout->addWidget(m_source);
     return sidebar;
 }
 
@@ -140,10 +146,11 @@ void MainWindow::showSnapshot(const std::shared_ptr<const Snapshot>& snapshot) {
         m_tray->setRates(rx, tx);
     }
     const QString mode = tick.mode == MonitoringMode::Deep ? tr("Deep mode") : tr("Basic mode");
-    const QString history = m_health.state == HistoryHealth::State::Recording ? tr("recording")
-                            : m_health.state == HistoryHealth::State::Opening
-                                ? tr("opening history")
-                                : tr("not recording");
+    const QString history =
+        m_health.state == HistoryHealth::State::Recording   ? tr("recording")
+        : m_health.state == HistoryHealth::State::ByService ? tr("service records")
+        : m_health.state == HistoryHealth::State::Opening   ? tr("opening history")
+                                                            : tr("not recording");
     m_status->setText(
         tr("%1 · %2\n↓ %3  ↑ %4").arg(mode, history, bitRateText(rx), bitRateText(tx)));
 }
@@ -160,6 +167,20 @@ void MainWindow::setHistoryHealth(const HistoryHealth& health) {
 
 void MainWindow::setHistoryOpened(const HistoryOpened& opened) {
     m_dashboard->setHistoryOpened(opened);
+}
+
+void MainWindow::setDataSource(const DataSource& source, const QString& serviceConfigPath) {
+    m_source->setText(dataSourceLine(source));
+    m_source->setToolTip(
+        source.kind == DataSource::Kind::InProcess
+            ? plainToolTip(tr("The Network Monitor service at %1 did not "
+                              "answer: %2")
+                               .arg(toQString(source.socket), shownText(source.serviceProblem)))
+            : QString());
+    if (source.kind == DataSource::Kind::Service) {
+        m_dashboard->useServiceTotals();
+    }
+    m_settings->setDataSource(source, serviceConfigPath);
 }
 
 void MainWindow::setAlerts(const std::vector<Alert>& alerts) {
@@ -190,6 +211,10 @@ QString MainWindow::screenName(Screen screen) {
 
 QString MainWindow::statusText() const {
     return m_status->text();
+}
+
+QString MainWindow::sourceText() const {
+    return m_source->text();
 }
 
 void MainWindow::onAlertAction(Alert::Action action) {
@@ -224,6 +249,7 @@ void MainWindow::setCompactSidebar(bool compact) {
     m_sidebarPanel->setFixedWidth(compact ? kCompactSidebarWidth : kSidebarWidth);
     m_sidebarTitle->setVisible(!compact);
     m_status->setVisible(!compact);
+    m_source->setVisible(!compact);
     m_sidebar->setProperty("compact", compact);
     for (int row = 0; row < m_sidebar->count(); ++row) {
         QListWidgetItem* item = m_sidebar->item(row);

@@ -8,6 +8,7 @@
 
 #include "core/model/snapshot.h"
 #include "gui/types/alert.h"
+#include "gui/types/data_source.h"
 #include "gui/types/history_health.h"
 
 class QLabel;
@@ -40,6 +41,9 @@ public:
     void showSnapshot(const Snapshot& snapshot);  // convenience for tests
     void setHistoryHealth(const HistoryHealth& health);
     void setHistoryOpened(const HistoryOpened& opened);
+    // Where live data and history come from: a line in the status area, and the screens that
+    // differ (today's totals, the settings the service owns).
+    void setDataSource(const DataSource& source, const QString& serviceConfigPath = {});
     void setAlerts(const std::vector<Alert>& alerts);
     void setTray(TrayIcon* tray);
     void setCloseToTray(bool enabled);
@@ -55,6 +59,7 @@ public:
     [[nodiscard]] SettingsScreen* settings() const { return m_settings; }
     [[nodiscard]] AlertBanner* banner() const { return m_banner; }
     [[nodiscard]] QString statusText() const;
+    [[nodiscard]] QString sourceText() const;
 
 Q_SIGNALS:
     void alertDismissed(const QString& key);
@@ -76,6 +81,7 @@ private:
     QStringList m_screenTitles;
     bool m_compact = false;
     QLabel* m_status = nullptr;
+    QLabel* m_source = nullptr;
     QStackedWidget* m_stack = nullptr;
     AlertBanner* m_banner = nullptr;
     DashboardScreen* m_dashboard = nullptr;

@@ -22,6 +22,10 @@ AppearanceGroup::AppearanceGroup(QWidget* parent)
     m_closeToTray = new QCheckBox(tr("Keep running in the tray when the window is closed"), this);
     layout->addLayout(row);
     layout->addWidget(m_closeToTray);
+    m_startAtLogin = new QCheckBox(tr("Start at login, in the tray"), this);
+    m_startAtLogin->setVisible(false);
+    layout->addWidget(m_startAtLogin);
+    connect(m_startAtLogin, &QCheckBox::toggled, this, &AppearanceGroup::startAtLoginChanged);
     connect(m_theme, &QComboBox::activated, this, [this](int index) {
         Q_EMIT themeChanged(themeFromString(m_theme->itemData(index).toString()));
     });
@@ -35,6 +39,23 @@ void AppearanceGroup::setAppearance(ThemeName theme, bool closeToTray, bool tray
     m_closeToTray->setChecked(closeToTray && trayAvailable);
     m_closeToTray->setEnabled(trayAvailable);
     m_closeToTray->setToolTip(trayAvailable ? QString() : tr("This desktop has no system tray."));
+}
+
+void AppearanceGroup::setStartAtLogin(bool available, bool enabled) {
+    const QSignalBlocker block(m_startAtLogin);
+    m_startAtLogin->setVisible(available);
+    m_startAtLogin->setChecked(enabled);
+    m_startAtLogin->setToolTip(
+        tr("Adds netmon-gui.desktop to your autostart folder (~/.config/autostart), which starts "
+           "the app in the tray when you log in; unticking removes it."));
+}
+
+void AppearanceGroup::setStartAtLoginResult(bool enabled, const QString& error) {
+    const QSignalBlocker block(m_startAtLogin);
+    m_startAtLogin->setChecked(enabled);
+    if (!error.isEmpty()) {
+        m_startAtLogin->setToolTip(tr("Not changed: %1").arg(error));
+    }
 }
 
 }  // namespace netmon::gui

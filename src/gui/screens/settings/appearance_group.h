@@ -18,14 +18,21 @@ public:
     explicit AppearanceGroup(QWidget* parent = nullptr);
 
     void setAppearance(ThemeName theme, bool closeToTray, bool trayAvailable);
+    // "Start at login": hidden where the app does not manage it (Windows: the installer does).
+    void setStartAtLogin(bool available, bool enabled);
+    // A change could not be saved: the box shows what is in effect, and why.
+    void setStartAtLoginResult(bool enabled, const QString& error);
+    [[nodiscard]] QCheckBox* startAtLoginBox() const { return m_startAtLogin; }
 
 Q_SIGNALS:
     void themeChanged(netmon::gui::ThemeName theme);
     void closeToTrayChanged(bool enabled);
+    void startAtLoginChanged(bool enabled);
 
 private:
     QComboBox* m_theme;
     QCheckBox* m_closeToTray = nullptr;
+    QCheckBox* m_startAtLogin = nullptr;
 };
 
 }  // namespace netmon::gui

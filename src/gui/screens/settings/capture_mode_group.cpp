@@ -64,6 +64,11 @@ void CaptureModeGroup::setModeDecision(const ModeDecision& decision) {
     refreshModeText();
 }
 
+void CaptureModeGroup::setDataSource(const DataSource& source) {
+    m_source = source;
+    refreshModeText();
+}
+
 void CaptureModeGroup::setPermissionReport(const PermissionReport& report) {
     m_report = report;
     m_haveReport = true;
@@ -72,20 +77,29 @@ void CaptureModeGroup::setPermissionReport(const PermissionReport& report) {
 
 // What mode is in use and why, and what deep mode would need here (permissions probe).
 void CaptureModeGroup::refreshModeText() {
-    QString text;
+    const bool service = m_source.kind == DataSource::Kind::Service;
+    QString text = service ? tr("The Network Monitor service decides the mode and has the rights "
+                                "it needs; this app needs none. ")
+                           : QString();
     if (m_decision && m_decision->mode == MonitoringMode::Deep) {
-        text = tr("In use: deep mode (%1): every packet of every flow is counted, UDP and ICMP "
-                  "included; bytes are wire bytes, headers included.")
-                   .arg(toQString(std::string(toString(m_decision->running))));
+        text += tr("In use: deep mode (%1): every packet of every flow is counted, UDP and ICMP "
+                   "included; bytes are wire bytes, headers included.")
+                    .arg(toQString(std::string(toString(m_decision->running))));
     } else {
-        text =
+        text +=
             tr("In use: basic mode. Interface totals are exact; connections show what the OS "
                "tells without admin rights (TCP byte counts, no UDP bytes).");
-        if (selected() != CaptureMode::Basic && m_decision && !m_decision->message.empty()) {
-            text += QLatin1Char(' ') + shownText(m_decision->message);
+        if ((service || selected() != CaptureMode::Basic) && m_decision &&
+            !m_decision->message.empty()) {
+            text += QLatin1Char(' ') + shownText(reasonWithoutFixes(m_decision->message));
         }
     }
     m_modeText->setText(text);
+    const QString offer = serviceOffer(m_source);
+    if (service) {
+        m_checks->clear();  // this machine's permissions are the service's business
+        return;
+    }
     if (!m_haveReport) {
         m_checks->setText(tr("Checking what this machine allows…"));
         return;
@@ -99,12 +113,15 @@ void CaptureModeGroup::refreshModeText() {
             QStringLiteral("<tr><td>%1</td><td><b>%2</b><br>%3%4</td></tr>")
                 .arg(check.passed ? QStringLiteral("✔") : QStringLiteral("✖"),
                      toQString(check.name).toHtmlEscaped(), toQString(check.detail).toHtmlEscaped(),
-                     check.passed || check.hint.empty()
+                     check.passed || check.hint.empty() || !offer.isEmpty()
                          ? QString()
                          : QStringLiteral("<br><i>%1</i>")
                                .arg(tr("Fix: %1").arg(toQString(check.hint).toHtmlEscaped())));
     }
     html += QStringLiteral("</table>");
+    if (!offer.isEmpty()) {  // instead of a setcap line per check, which only fits the CLI
+        html += QStringLiteral("<p><b>%1</b></p>").arg(offer.toHtmlEscaped());
+    }
     m_checks->setText(html);
 }
 

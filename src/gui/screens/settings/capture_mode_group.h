@@ -7,6 +7,7 @@
 #include "core/config.h"
 #include "core/mode_selection.h"
 #include "core/permission_report.h"
+#include "gui/types/data_source.h"
 
 class QButtonGroup;
 class QLabel;
@@ -14,7 +15,8 @@ class QLabel;
 namespace netmon::gui {
 
 // "Capture mode": auto, basic or deep; which mode is in use and why; and what deep mode would
-// need on this machine (the permissions probe's checks, with the fix for each one missing).
+// need on this machine (the permissions probe's checks, and how to get the service, which has
+// it without running this app as root). With the service, the service's mode and why.
 class CaptureModeGroup : public QGroupBox {
     Q_OBJECT
 public:
@@ -24,6 +26,7 @@ public:
     void applyTo(Config& config) const;
     void setPermissionReport(const PermissionReport& report);
     void setModeDecision(const ModeDecision& decision);
+    void setDataSource(const DataSource& source);
     [[nodiscard]] QString modeText() const;
 
 Q_SIGNALS:
@@ -39,6 +42,7 @@ private:
     PermissionReport m_report;
     bool m_haveReport = false;
     std::optional<ModeDecision> m_decision;
+    DataSource m_source;
 };
 
 }  // namespace netmon::gui

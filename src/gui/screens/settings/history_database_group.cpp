@@ -105,6 +105,11 @@ void HistoryDatabaseGroup::refreshStatus() {
             m_status->setText(tr("%1 is recorded by %2; recording starts here when it stops.")
                                   .arg(path, toQString(m_health.message)));
             return;
+        case HistoryHealth::State::ByService:
+            m_status->setText(
+                tr("The Network Monitor service records history in its own "
+                   "database; this app stores nothing."));
+            return;
     }
 }
 
