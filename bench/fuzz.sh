@@ -32,7 +32,8 @@ requests)
              src/protocol/field_reader.cpp src/protocol/document_reader.cpp
              src/protocol/interface_codec.cpp src/protocol/flow_codec.cpp
              src/protocol/totals_codec.cpp src/protocol/snapshot_codec.cpp
-             src/protocol/history_codec.cpp src/core/config.cpp src/core/model/*.cpp
+             src/protocol/history_codec.cpp src/protocol/json_views.cpp src/core/config.cpp
+             src/core/model/flow_key.cpp src/core/model/flow_stat.cpp src/core/model/interface_stat.cpp src/core/model/ip_address.cpp src/core/model/snapshot.cpp
              src/core/utf8_text.cpp src/core/visible_text.cpp src/core/time_text.cpp
              src/storage/history_types.cpp tests/fuzz/service_request_fuzzer.cpp)
     max_len=4096
