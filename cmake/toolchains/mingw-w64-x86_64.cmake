@@ -25,10 +25,13 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static")
 set(CMAKE_SHARED_LINKER_FLAGS_INIT "-static")
 
-# ctest runs the test programs through Wine's 64-bit loader. scripts/build-windows.sh sets
-# WINEPREFIX (a private prefix) and starts one persistent wineserver for the whole run.
+# ctest runs the test programs through Wine's 64-bit loader, by way of a script that runs a
+# program again when Wine did not start it (cmake/windows/run_under_wine.sh).
+# scripts/build-windows.sh sets WINEPREFIX (a private prefix) and starts one persistent
+# wineserver for the whole run.
 find_program(NETMON_WINE64 NAMES wine64 PATHS /usr/lib/wine NO_DEFAULT_PATH)
 find_program(NETMON_WINE64 NAMES wine64 wine)
 if(NETMON_WINE64)
-    set(CMAKE_CROSSCOMPILING_EMULATOR ${NETMON_WINE64})
+    set(CMAKE_CROSSCOMPILING_EMULATOR
+        ${CMAKE_CURRENT_LIST_DIR}/../windows/run_under_wine.sh ${NETMON_WINE64})
 endif()

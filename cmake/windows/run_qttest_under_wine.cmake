@@ -6,8 +6,19 @@
 #   cmake -DWINE=<wine64> -DTEST_EXE=<test.exe> -DLOG=<file> -P run_qttest_under_wine.cmake
 # Fails when the program fails (QtTest exits with the number of failed checks) or leaves no
 # results (a crash or a missing DLL, which Wine may report with exit status 0).
-file(REMOVE ${LOG})
-execute_process(COMMAND ${WINE} ${TEST_EXE} -platform offscreen -o ${LOG},txt RESULT_VARIABLE status)
+# QtTest opens its log before the first test, so no log at all means Wine did not start the
+# program (it now and then ends one it could not start, under a parallel ctest): run it again,
+# twice at most, as cmake/windows/run_under_wine.sh does for the other tests.
+foreach(attempt RANGE 1 3)
+    file(REMOVE ${LOG})
+    execute_process(COMMAND ${WINE} ${TEST_EXE} -platform offscreen -o ${LOG},txt
+                    RESULT_VARIABLE status)
+    if(EXISTS ${LOG})
+        break()
+    endif()
+    message("run_qttest_under_wine: ${TEST_EXE} left no log and exited with ${status}: "
+            "Wine did not start it (attempt ${attempt} of 3)")
+endforeach()
 if(EXISTS ${LOG})
     file(READ ${LOG} results)
     message("${results}")
