@@ -42,14 +42,20 @@ std::vector<HostStat> hostsOf(const std::vector<FlowStat>& flows,
             processes[flow.key.remoteAddress].insert(flow.processName);
         }
     }
+    // The names reverse DNS gave the service, for hosts whose flows did not carry one; by
+    // address, so a tick costs O(hosts log hosts) and not a search of every host per host.
+    std::map<IpAddress, const std::string*> namesByAddress;
+    for (const HostStat& named : allHosts) {
+        if (!named.hostName.empty() && hosts.contains(named.address)) {
+            namesByAddress.emplace(named.address, &named.hostName);
+        }
+    }
     std::vector<HostStat> result;
     for (auto& [address, host] : hosts) {
         host.processes.assign(processes[address].begin(), processes[address].end());
-        // The name reverse DNS gave the service, where the flow itself did not carry one.
-        const auto named = std::find_if(allHosts.begin(), allHosts.end(),
-                                        [&](const HostStat& h) { return h.address == address; });
-        if (host.hostName.empty() && named != allHosts.end()) {
-            host.hostName = named->hostName;
+        const auto named = namesByAddress.find(address);
+        if (host.hostName.empty() && named != namesByAddress.end()) {
+            host.hostName = *named->second;
         }
         result.push_back(std::move(host));
     }

@@ -2,11 +2,10 @@
 #include "service/client_session.h"
 
 #include "protocol/history_codec.h"
-#include "protocol/json_views.h"
 #include "protocol/line_reader.h"
 #include "protocol/messages.h"
-#include "protocol/snapshot_codec.h"
 #include "service/access_policy.h"
+#include "service/snapshot_lines.h"
 #include "storage/history_reader.h"
 
 namespace netmon::service {
@@ -91,18 +90,6 @@ private:
         return members;
     }
 
-    [[nodiscard]] std::string snapshotLine(const Snapshot& snapshot,
-                                           protocol::SnapshotFormat format) const {
-        const Snapshot visible = visibleTo(snapshot, m_access);
-        nlohmann::json encoded = format == protocol::SnapshotFormat::Full
-                                     ? protocol::encodeSnapshot(visible)
-                                     : protocol::watchTickJson(visible);
-        if (format == protocol::SnapshotFormat::Watch) {
-            encoded["source"] = "service";
-        }
-        return protocol::replyLine({{"snapshot", std::move(encoded)}});
-    }
-
     bool sendSnapshot(protocol::SnapshotFormat format) {
         auto snapshot = m_services.hub.latest();
         if (!snapshot) {
@@ -111,7 +98,7 @@ private:
         if (!snapshot) {
             return send(protocol::errorLine({"the service has not sampled yet", "ask again"}));
         }
-        return send(snapshotLine(*snapshot, format));
+        return send(m_services.snapshotLines->lineFor(*snapshot, format, m_access));
     }
 
     void stream(protocol::SnapshotFormat format) {
@@ -122,7 +109,7 @@ private:
                 continue;
             }
             last = snapshot->sequence;
-            if (!send(snapshotLine(*snapshot, format))) {
+            if (!send(m_services.snapshotLines->lineFor(*snapshot, format, m_access))) {
                 return;  // gone or stalled: this client only
             }
         }

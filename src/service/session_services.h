@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "core/config.h"
 #include "core/result.h"
 #include "service/snapshot_hub.h"
+#include "service/snapshot_lines.h"
 
 namespace netmon::service {
 
@@ -28,6 +30,8 @@ struct SessionServices {
     std::function<Config()> settings;
     // Checks, saves and applies new settings; the warnings say what waits for a restart.
     std::function<Result<std::vector<std::string>>(const Config&)> changeSettings;
+    // Snapshot lines encoded once per tick for every full-access subscriber.
+    std::shared_ptr<SnapshotLines> snapshotLines = std::make_shared<SnapshotLines>();
 };
 
 }  // namespace netmon::service
