@@ -50,6 +50,7 @@ int runApp(int argc, const char* const* argv, const SourceProvider& sources, con
     commands.push_back(makeRecordCommand());
     commands.push_back(makeHistoryCommand());
     commands.push_back(makeUsageCommand());
+    commands.push_back(makeSettingsCommand());
     commands.push_back(makeDoctorCommand());
     std::vector<std::pair<CLI::App*, Command*>> parsers;
     for (const auto& command : commands) {

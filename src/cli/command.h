@@ -28,5 +28,6 @@ std::unique_ptr<Command> makeDoctorCommand();
 std::unique_ptr<Command> makeConnectionsCommand();
 std::unique_ptr<Command> makeHostsCommand();
 std::unique_ptr<Command> makeProcessesCommand();
+std::unique_ptr<Command> makeSettingsCommand();
 
 }  // namespace netmon::cli

@@ -362,6 +362,41 @@ TEST_F(Service, HistoryComesFromTheServiceAndNobodyRecordsBesideIt) {
     EXPECT_FALSE(std::filesystem::exists(folder.path() / "mine.db"));
 }
 
+TEST_F(Service, MembersChangeItsSettingsWithNetmonSettingsOthersMayNot) {
+    auto service = startService();
+    const auto onDisk = [&] {
+        std::ifstream in(config);
+        return nlohmann::json::parse(in, nullptr, false);
+    };
+    const nlohmann::json before = onDisk();
+    ASSERT_EQ(before.value("sampling_interval_ms", 0), 200) << before.dump();
+
+    const auto shownSettings = [&] {
+        const CommandResult shown = runCommand(netmonAs(kNonMember, false, {"settings", "--json"}));
+        EXPECT_EQ(shown.status, 0) << shown.err;
+        const auto document = nlohmann::json::parse(shown.out, nullptr, false);
+        EXPECT_EQ(document.value("source", ""), "service") << shown.out;
+        return document.value("settings", nlohmann::json());
+    };
+    const nlohmann::json settings = shownSettings();
+    EXPECT_EQ(settings.value("sampling_interval_ms", 0), 200) << settings.dump();
+
+    const CommandResult refused =
+        runCommand(netmonAs(kNonMember, false, {"settings", "set", "retention_days=30"}));
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_NE(refused.err.find("members of the group"), std::string::npos) << refused.err;
+    EXPECT_EQ(onDisk(), before);
+
+    const CommandResult changed =
+        runCommand(netmonAs(kMember, true, {"settings", "set", "retention_days=30"}));
+    ASSERT_EQ(changed.status, 0) << changed.err << service->drainStderr();
+    EXPECT_EQ(changed.out, "retention_days: " + settings["retention_days"].dump() + " -> 30\n");
+    nlohmann::json expected = settings;
+    expected["retention_days"] = 30;
+    EXPECT_EQ(onDisk(), expected) << "only the key named changed, in the service's own file";
+    EXPECT_EQ(shownSettings(), expected);
+}
+
 TEST_F(Service, ASecondServiceAndAFileAtTheSocketPathAreRefused) {
     auto service = startService();
     const CommandResult second =

@@ -21,7 +21,7 @@ TEST_F(CommandLine, HelpListsTheSubcommandsOnStdoutAndSucceeds) {
     const CliRun run = runNetmon(m_machine, m_dir.path(), {"--help"});
     EXPECT_EQ(run.status, kExitOk);
     for (const char* command : {"interfaces", "watch", "connections", "hosts", "processes",
-                                "record", "history", "usage", "doctor"}) {
+                                "record", "history", "usage", "settings", "doctor"}) {
         EXPECT_NE(run.out.find(command), std::string::npos) << command << "\n" << run.out;
     }
     EXPECT_EQ(run.err, "");
