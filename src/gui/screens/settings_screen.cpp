@@ -163,8 +163,10 @@ void SettingsScreen::setDataSource(const DataSource& source, const QString& serv
         m_serviceNote->setText(
             tr("Sampling, capture mode, interfaces, history and privacy are the Network Monitor "
                "service's settings, shown read-only: it monitors and records for every user of "
-               "this machine. An administrator changes them in %1 (then restarts the service: "
-               "sudo systemctl restart netmond). The appearance below is this app's own.")
+               "this machine. Members of the netmon group and administrators change them with "
+               "netmon settings set KEY=VALUE (netmon settings lists them; the file is %1), "
+               "which says when a change waits for a restart of the service. The appearance "
+               "below is this app's own.")
                 .arg(serviceConfigPath));
         m_saveStatus->clear();
     }
