@@ -15,7 +15,8 @@
 #      (veth delivers on the sending CPU, so that holds the tc programs and packet copies).
 #   3. The tc program per packet under kernel.bpf_stats_enabled (restored on exit): netmond's
 #      against a minimal per-flow counter (bench/ebpf/min_flow_counter.bpf.c, attached with
-#      `tc`) and an empty program, during the same flood.
+#      `tc`) and an empty program, during the same flood; and how netmond attached them (TCX
+#      links or clsact filters, from the kernel: /proc/PID/fdinfo, `tc filter show`).
 # Modes alternate over ROUNDS rounds; the table holds medians. vnstat and tcpdump are installed
 # from Debian when missing. The system's own vnstat database and service are never touched:
 # vnstatd runs in the foreground with its own config and database in a temporary folder.
@@ -300,8 +301,15 @@ tc_run() {
     case "$mode" in
         netmond)
             ids="$(prog_ids_of "$servicePid")"
-            echo "tc clsact filters on $ifA: $(prog_ids_in_filters "$nsA" "$ifA" | wc -l);" \
-                "BPF links held by netmond:$(link_types_of "$servicePid")" >"$work/attachment"
+            local filters links
+            filters="$(prog_ids_in_filters "$nsA" "$ifA" | wc -l)"
+            links="$(link_types_of "$servicePid")"
+            case "$links" in
+                *tcx*) echo -n "TCX" ;;
+                *) [ "$filters" -gt 0 ] && echo -n "clsact" || echo -n "neither?" ;;
+            esac >"$work/attachment"
+            echo " (TCX needs 6.6+; kernel $(uname -r)); clsact filters on $ifA: $filters;" \
+                "BPF links held by netmond:${links:- none}" >>"$work/attachment"
             ;;
         empty) ids="$(prog_ids_of "$sink")" ;;
         min) ids="$(prog_ids_in_filters "$nsA" "$ifA")" ;;
@@ -336,6 +344,6 @@ for round in $(seq "$rounds"); do
 done
 sysctl -qw kernel.bpf_stats_enabled="$oldBpfStats"
 oldBpfStats=""
-echo "  attachment: $(cat "$work/attachment")"
+echo "  netmond attached by $(cat "$work/attachment")"
 
 . "$root/bench/lib/service_cost_table.sh"
