@@ -51,6 +51,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 . "$root/bench/lib/veth_pair.sh"
+. "$root/bench/lib/stats.sh"
 make_veth_pair "$nsA" "$nsB" nmea0 nmeb0 02:00:00:00:0e:01 02:00:00:00:0e:02 10.254.0.1 10.254.0.2
 
 # One run: prints "<packets/s> <exactness>" for a mode.
@@ -108,7 +109,6 @@ for round in $(seq "$rounds"); do
     done
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 nsOf() { awk -v p="$1" 'BEGIN { printf "%.1f", 1e9 / p }'; }
 diff() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%+.0f", a - b; else print "-" }'; }
 baseWall="$(nsOf "$(median <<<"${rates[baseline]:-1}")")"
