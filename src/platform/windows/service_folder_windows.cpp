@@ -67,17 +67,30 @@ Opened openForSecurity(const fs::path& path) {
 
 Result<std::vector<std::string>> secureExisting(const fs::path& path, ObjectRole role) {
     const std::string name = path.string();
-    Opened opened = openForSecurity(path);
-    if (!opened.handle) {
+    // By name first: GetFileAttributesW sees a link as the link, and a link whose handle will
+    // not open (under Wine) is still something there, never "missing".
+    const DWORD attributes = ::GetFileAttributesW(path.c_str());
+    if (attributes == INVALID_FILE_ATTRIBUTES) {
+        const DWORD error = ::GetLastError();
         if (role == ObjectRole::File &&
-            (opened.error == ERROR_FILE_NOT_FOUND || opened.error == ERROR_PATH_NOT_FOUND)) {
+            (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND)) {
             return std::vector<std::string>{};  // created later, with the folder's access list
         }
+        return fail("cannot check " + name + ": " + describeWindowsError(error),
+                    error == ERROR_ACCESS_DENIED ? kElevateHint : kRefusedHint);
+    }
+    if ((attributes & FILE_ATTRIBUTE_REPARSE_POINT) != 0) {
+        SecurityFacts link;
+        link.reparsePoint = true;
+        return fail("refusing to use " + name + ": " + judgeServiceObject(link, role).reason,
+                    kRefusedHint);
+    }
+    Opened opened = openForSecurity(path);
+    if (!opened.handle) {
         return fail("cannot check who owns " + name + ": " + describeWindowsError(opened.error),
                     opened.error == ERROR_ACCESS_DENIED ? kElevateHint : kRefusedHint);
     }
-    auto facts = windows_platform::readSecurityFacts(opened.handle.get(),
-                                                     ::GetFileAttributesW(path.c_str()));
+    auto facts = windows_platform::readSecurityFacts(opened.handle.get(), attributes);
     if (!facts) {
         return fail("cannot check who owns " + name + ": " + facts.error().message, kRefusedHint);
     }
