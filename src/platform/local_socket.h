@@ -83,4 +83,8 @@ Result<LocalConnection> connectLocal(const std::filesystem::path& path,
 // The group id of `name` from the system's group database, if it has one.
 std::optional<std::uint32_t> groupIdOf(const std::string& name);
 
+// Whether a group decides who sees everything (Linux: the socket's group). Windows: no; the
+// client's token does (administrators see everything), so netmond's --group is ignored there.
+bool localGroupsApply();
+
 }  // namespace netmon::platform

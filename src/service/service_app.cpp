@@ -61,7 +61,8 @@ int runServiceApp(int argc, char** argv) {
     app.add_option("--group", options.group,
                    "Members of this group see every user's flows and may change the settings; "
                    "other users who can reach the socket see the interface totals and their own "
-                   "flows (default: netmon)");
+                   "flows (default: netmon). Ignored on Windows, where administrators see "
+                   "everything");
     app.add_option("--socket-mode", options.socketMode,
                    "Mode of the socket file, octal (default 0660: the group and root; 0666 lets "
                    "every local user ask for their own flows)")

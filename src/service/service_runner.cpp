@@ -6,6 +6,7 @@
 #include "platform/paths.h"
 #include "platform/process_resources.h"
 #include "runtime/config_file.h"
+#include "service/own_files.h"
 #include "storage/snapshot_samples.h"
 
 namespace netmon::service {
@@ -82,6 +83,11 @@ Result<void> ServiceRunner::start() {
 }
 
 Result<void> ServiceRunner::loadSettings() {
+    if (auto safe = secureIfServiceDefault(m_options.config, serviceConfigPath(), {""},
+                                           [this](const std::string& note) { log(note); });
+        !safe) {
+        return safe;
+    }
     const auto location = m_options.config == serviceConfigPath() ? runtime::ConfigLocation::Default
                                                                   : runtime::ConfigLocation::Given;
     LoadedConfig loaded = runtime::loadConfig(m_options.config, location);
@@ -99,6 +105,12 @@ Result<void> ServiceRunner::openHistory() {
     m_databasePath = !m_options.database.empty()      ? m_options.database
                      : !m_config.databasePath.empty() ? m_config.databasePath
                                                       : serviceDatabasePath();
+    if (auto safe = secureIfServiceDefault(m_databasePath, serviceDatabasePath(),
+                                           {"", "-wal", "-shm", "-journal", ".lock"},
+                                           [this](const std::string& note) { log(note); });
+        !safe) {
+        return safe;
+    }
     storage::HistoryWriter::Options options;
     options.path = m_databasePath;
     options.defaultPath = serviceDatabasePath();
@@ -128,10 +140,12 @@ Result<void> ServiceRunner::listen() {
     }
     platform::ListenOptions listenOptions;
     listenOptions.mode = m_options.socketMode;
-    listenOptions.group = groupId(m_options.group);
-    if (!listenOptions.group) {
-        log("there is no group " + m_options.group +
-            ": only administrators see every user's flows");
+    if (platform::localGroupsApply()) {
+        listenOptions.group = groupId(m_options.group);
+        if (!listenOptions.group) {
+            log("there is no group " + m_options.group +
+                ": only administrators see every user's flows");
+        }
     }
     auto listener = platform::LocalListener::listen(m_options.socket, listenOptions);
     if (!listener) {

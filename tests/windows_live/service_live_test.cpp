@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "netmon_process.h"
+#include "platform/paths.h"
 #include "platform/windows/wide_text.h"
 #include "platform/windows/windows_handles.h"
 
@@ -80,6 +83,11 @@ TEST(ServiceLive, NetmonWatchReadsATickFromTheServiceThroughThePipe) {
     std::filesystem::remove_all(folder);
     std::filesystem::create_directories(folder);
     const std::filesystem::path database = folder / "history.db";
+    // The service's log (%ProgramData%\NetworkMonitor\netmond.log): this run's lines are what
+    // it appends from here on.
+    const std::filesystem::path log = serviceDatabasePath().parent_path() / "netmond.log";
+    std::error_code sizeError;
+    const std::uintmax_t logBefore = std::filesystem::file_size(log, sizeError);
     const std::wstring command = L"\"" + netmondPath() + L"\" --db \"" + database.wstring() +
                                  L"\" --config \"" + (folder / "netmond.json").wstring() + L"\"";
     {
@@ -112,6 +120,14 @@ TEST(ServiceLive, NetmonWatchReadsATickFromTheServiceThroughThePipe) {
     EXPECT_GT(std::filesystem::file_size(database, error), 0u) << error.message();
     std::filesystem::remove_all(folder, error);
     EXPECT_FALSE(error) << "the stopped service still holds a file: " << error.message();
+    // Groups mean nothing on Windows: --group (default netmon) is not looked up, so the log
+    // does not complain that there is no such group.
+    std::ifstream logFile(log, std::ios::binary);
+    logFile.seekg(sizeError ? 0 : static_cast<std::streamoff>(logBefore));
+    const std::string logged{std::istreambuf_iterator<char>(logFile),
+                             std::istreambuf_iterator<char>()};
+    EXPECT_NE(logged.find("netmond: monitoring in"), std::string::npos) << logged;
+    EXPECT_EQ(logged.find("no group"), std::string::npos) << logged;
     // Gone from the manager.
     const UniqueServiceHandle gone(::OpenServiceW(manager.get(), L"netmond", SERVICE_QUERY_STATUS));
     EXPECT_FALSE(gone);

@@ -304,4 +304,8 @@ std::optional<std::uint32_t> groupIdOf(const std::string& name) {
     return found->gr_gid;
 }
 
+bool localGroupsApply() {
+    return true;
+}
+
 }  // namespace netmon::platform

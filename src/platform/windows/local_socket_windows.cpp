@@ -306,4 +306,8 @@ std::optional<std::uint32_t> groupIdOf(const std::string&) {
     return std::nullopt;  // no group ids on Windows: access is by the client's token
 }
 
+bool localGroupsApply() {
+    return false;
+}
+
 }  // namespace netmon::platform

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <memory>
-
 #include "core/result.h"
-#include "platform/windows/windows_api.h"
+#include "platform/windows/security_descriptor.h"
 
 namespace netmon::windows_platform {
 
@@ -20,10 +18,7 @@ public:
     [[nodiscard]] SECURITY_ATTRIBUTES attributes() const;
 
 private:
-    struct LocalFreer {
-        void operator()(void* memory) const noexcept { ::LocalFree(memory); }
-    };
-    std::unique_ptr<void, LocalFreer> m_descriptor;
+    SecurityDescriptor m_descriptor;
 };
 
 }  // namespace netmon::windows_platform
