@@ -16,7 +16,7 @@ namespace {
 
 // Steps: load the counter (maps sized, stamped) and the owner hooks at construction; attach
 // tc programs per interface in setInterfaces() (TCX links or clsact filters); read the maps each
-// tick; on destruction remove the filters, then unload everything (skeletons and links are RAII).
+// tick; on destruction detach them, then unload everything (skeletons and links are RAII).
 class EbpfCaptureEngine final : public CaptureEngine {
 public:
     EbpfCaptureEngine(const kernel::netmon_loader& stamp, std::unique_ptr<FlowCounter> counter,
