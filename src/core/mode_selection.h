@@ -26,6 +26,7 @@ struct ModeDecision {
     MonitoringMode mode = MonitoringMode::Basic;
     std::vector<CaptureBackend> backends;           // to try in order (empty in basic mode)
     CaptureBackend running = CaptureBackend::None;  // the engine that started (deep mode)
+    std::string runningDetail;                      // its CaptureEngine::detail() then
     // Empty when the requested mode is running; else why basic mode runs and how to get deep
     // mode ("run as root, or sudo setcap …"), for the banner, the CLI and `doctor`.
     std::string message;

@@ -50,6 +50,7 @@ EngineChoice chooseEngine(CaptureMode requested, const std::vector<std::string>&
         if (engine) {
             choice.engine = std::move(*engine);
             choice.decision.running = backend;
+            choice.decision.runningDetail = choice.engine->detail();
             if (!errors.empty()) {
                 choice.decision.message = "Deep mode with " + std::string(toString(backend)) +
                                           " (" + errors.front() + ").";

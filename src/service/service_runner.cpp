@@ -76,9 +76,14 @@ Result<void> ServiceRunner::start() {
     }
     m_monitor.monitor->start();
     m_server->start();
-    log(std::string("monitoring in ") + std::string(toString(m_monitor.mode.mode)) +
-        " mode every " + std::to_string(m_monitor.monitor->interval().count()) +
-        " ms; history in " + m_databasePath.string() + "; clients at " + m_options.socket.string());
+    const ModeDecision& mode = m_monitor.mode;
+    log("monitoring in " + std::string(toString(mode.mode)) + " mode" +
+        (mode.mode == MonitoringMode::Deep
+             ? " (" + std::string(toString(mode.running)) +
+                   (mode.runningDetail.empty() ? "" : ": " + mode.runningDetail) + ")"
+             : "") +
+        " every " + std::to_string(m_monitor.monitor->interval().count()) + " ms; history in " +
+        m_databasePath.string() + "; clients at " + m_options.socket.string());
     return {};
 }
 

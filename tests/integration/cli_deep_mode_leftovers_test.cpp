@@ -28,6 +28,7 @@ TEST(CliDeepModeLeftovers, AKilledCapabilityOnlyRunIsCleanedUpAndTheNextOneCount
         GTEST_SKIP() << *reason;
     }
     const TestNetwork network;
+    const ClsactFilters clsact;  // what killed runs leave (TCX links: nothing, ebpf_tcx_test)
     const std::vector<std::string> watchArgv =
         withCapabilitiesOnly({kNetmon, "--config", "/nonexistent/netmon.json", "--mode", "deep",
                               "watch", "--json", "--interval", "200"});

@@ -69,6 +69,7 @@ protected:
     }
 
     static constexpr int kPayload = 300;
+    ClsactFilters clsact;  // our filters beside others (TCX links: ebpf_tcx_test.cpp)
     std::unique_ptr<TestNetwork> network;
     nlohmann::json tick;
 };

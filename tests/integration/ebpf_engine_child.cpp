@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The eBPF engine in a process of its own, stopped the way the CLI stops: runs the engine on
 // the interfaces named on the command line (in the namespace it was started in), prints
-// "ready", reads the engine every 200 ms until SIGTERM/SIGINT (through core's StopSignal, as
-// the CLI), destroys the engine and prints "stopped". The lifecycle test sends it SIGTERM or
-// SIGKILL.
+// "ready" (and how it is hooked in, "hooks: …", to stderr), reads the engine every 200 ms until
+// SIGTERM/SIGINT (through core's StopSignal, as the CLI), destroys the engine and prints "stopped".
+// The lifecycle test sends it SIGTERM or SIGKILL.
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", attached.error().describe().c_str());
         return 1;
     }
+    std::fprintf(stderr, "hooks: %s\n", (*engine)->detail().c_str());
     std::printf("ready\n");
     std::fflush(stdout);
     while (!stop.waitFor(std::chrono::milliseconds(200))) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The eBPF engine leaves nothing behind: after it is destroyed, and after a process running it
-// gets SIGTERM, `tc filter show` lists no filter and its programs are unloaded. A SIGKILLed
-// run's filters (no destructor ran) are found and removed by the next engine; a live engine's
-// are not touched, and two engines count side by side. Without the permissions, loading fails with
-// a message that says what to do.
+// The eBPF engine with clsact filters leaves nothing behind: after it is destroyed, and after a
+// process running it gets SIGTERM, `tc filter show` lists no filter and its programs are unloaded.
+// A SIGKILLed run's filters (no destructor ran) are found and removed by the next engine; a live
+// engine's are not touched, and two engines count side by side. Without the permissions, loading
+// fails with a message that says what to do.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
@@ -60,8 +60,11 @@ void expectNoFilterAndUnloaded(const TestNetwork& network, const std::string& in
     }
 }
 
+// What our tc filters do (TCX links: ebpf_tcx_test.cpp).
 class EbpfLifecycle : public EbpfEngineTest {
 protected:
+    ClsactFilters clsact;  // set before the fixture's engine is made
+
     // The engine of the fixture goes; returns the netmon programs loaded before this point.
     std::vector<std::uint32_t> withoutFixtureEngine() {
         engine.reset();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "integration/tc_listing.h"
 
+#include <cstdlib>
 #include <regex>
 #include <sstream>
 
@@ -58,6 +59,14 @@ bool listsAnyFilter(const std::string& listing) {
         }
     }
     return false;
+}
+
+ClsactFilters::ClsactFilters() {
+    ::setenv("NETMON_TC_ATTACH", "clsact", 1);
+}
+
+ClsactFilters::~ClsactFilters() {
+    ::unsetenv("NETMON_TC_ATTACH");
 }
 
 }  // namespace netmon::test

@@ -24,4 +24,15 @@ std::string namespaceFilterListing(const std::string& ns);
 // Whether a listing shows any filter at all (a "filter" line).
 bool listsAnyFilter(const std::string& listing);
 
+// While it lives, eBPF engines made in this process and in the processes it starts attach as
+// clsact filters (NETMON_TC_ATTACH=clsact), not TCX links: for the tests of what our filters
+// do (their names, leftovers of killed runs, a priority another filter holds).
+class ClsactFilters {
+public:
+    ClsactFilters();
+    ~ClsactFilters();
+    ClsactFilters(const ClsactFilters&) = delete;
+    ClsactFilters& operator=(const ClsactFilters&) = delete;
+};
+
 }  // namespace netmon::test

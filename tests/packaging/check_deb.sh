@@ -180,6 +180,28 @@ ip -n "$namespace" link add netmon-deb0 type veth peer name netmon-deb1
 for link in lo netmon-deb0 netmon-deb1; do
     ip -n "$namespace" link set "$link" up
 done
+# The kernel's word on the eBPF engine: its tc programs on the interface (libpcap, the
+# fallback, would also say "deep mode" but attaches none), as clsact filters or as TCX links
+# (Linux 6.6+). Debian 12's bpftool lists TCX links as type 11 without their interface: those
+# running a netmon_* program that were not there before netmond started are its own (the
+# tests that run engines are serial: none runs beside this one).
+tcx_netmon_links() {
+    { bpftool -j link show | grep -o '"id":[0-9]*,"type":11,"prog_id":[0-9]*' || true; } |
+        while IFS=, read -r link _ program; do
+            if bpftool -j prog show id "${program#\"prog_id\":}" 2>/dev/null |
+                grep -q '"name":"netmon_'; then
+                echo "${link#\"id\":}"
+            fi
+        done | sort
+}
+tcx_before="$(tcx_netmon_links)"
+tc_programs() {
+    local filters links
+    filters="$(ip netns exec "$namespace" bpftool -j net show dev netmon-deb0 |
+        { grep -o '"name":"netmon_' || true; } | wc -l)"
+    links="$(comm -13 <(echo "$tcx_before") <(tcx_netmon_links) | { grep -c . || true; })"
+    echo $((filters + links))
+}
 run="$work/run"
 install -d -o netmon -g netmon -m 0700 "$run"
 ip netns exec "$namespace" strace -f -qq -o "$work/trace" \
@@ -188,12 +210,6 @@ ip netns exec "$namespace" strace -f -qq -o "$work/trace" \
     /usr/sbin/netmond --foreground --socket "$run/netmond.sock" --db "$run/history.db" \
     --config "$run/netmond.json" 2>"$work/netmond.log" &
 service_pid=$!
-# The kernel's word on the eBPF engine: its tc programs on the interface (libpcap, the
-# fallback, would also say "deep mode" but attaches none).
-tc_programs() {
-    ip netns exec "$namespace" bpftool -j net show dev netmon-deb0 |
-        { grep -o '"name":"netmon_' || true; } | wc -l
-}
 attached=0
 for _ in $(seq 60); do
     if grep -q "monitoring in" "$work/netmond.log"; then

@@ -9,28 +9,29 @@
 #include "capture/ebpf/interface_attachments.h"
 #include "capture/ebpf/leftover_filters.h"
 #include "capture/ebpf/socket_owners.h"
+#include "capture/ebpf/tc_attachment.h"
 
 namespace netmon::capture {
 namespace {
 
 // Steps: load the counter (maps sized, stamped) and the owner hooks at construction; attach
-// tc filters per interface in setInterfaces(); read the maps each tick; on destruction remove
-// the filters, then unload everything (skeletons and links are RAII).
+// tc programs per interface in setInterfaces() (TCX links or clsact filters); read the maps each
+// tick; on destruction detach them, then unload everything (skeletons and links are RAII).
 class EbpfCaptureEngine final : public CaptureEngine {
 public:
     EbpfCaptureEngine(const kernel::netmon_loader& stamp, std::unique_ptr<FlowCounter> counter,
                       std::unique_ptr<SocketOwners> owners, const EbpfOptions& options,
-                      std::vector<std::string> warnings)
+                      TcAttach how, std::vector<std::string> warnings)
         : m_stamp(stamp),
           m_counter(std::move(counter)),
           m_owners(std::move(owners)),
-          m_interfaces(*m_counter, identityOf(stamp)),
+          m_interfaces(*m_counter, identityOf(stamp), how),
           m_flows(m_counter->flowMap(), m_counter->flowCapacity(),
                   m_owners ? m_owners->ownerMap() : -1, options.idleReadsBeforeEviction),
           m_pendingWarnings(std::move(warnings)) {}
 
     ~EbpfCaptureEngine() override {
-        m_interfaces.clear();  // filters first: they keep the programs running
+        m_interfaces.clear();  // hooks first: they keep the programs running
         retireLoaderStamp(m_stamp);
     }
     EbpfCaptureEngine(const EbpfCaptureEngine&) = delete;
@@ -43,9 +44,13 @@ public:
 
     Result<CaptureReading> read() override;
     [[nodiscard]] std::string_view name() const override { return "ebpf"; }
+    [[nodiscard]] std::string detail() const override {
+        const std::lock_guard lock(m_mutex);
+        return m_interfaces.describe();
+    }
 
 private:
-    std::mutex m_mutex;  // setInterfaces and read may come from different threads
+    mutable std::mutex m_mutex;  // setInterfaces and read may come from different threads
     kernel::netmon_loader m_stamp;
     std::unique_ptr<FlowCounter> m_counter;
     std::unique_ptr<SocketOwners> m_owners;
@@ -93,6 +98,8 @@ Result<std::unique_ptr<CaptureEngine>> makeEbpfCaptureEngine(const EbpfOptions& 
     }
     std::unique_ptr<SocketOwners> owners;
     std::vector<std::string> warnings;
+    const TcAttach how =
+        options.tcAttach == TcAttach::Auto ? tcAttachFromEnvironment(warnings) : options.tcAttach;
     if (options.processAttribution) {
         auto started = SocketOwners::start(std::max<std::size_t>(options.ownerCapacity, 16),
                                            options.ownerHooks);
@@ -104,7 +111,7 @@ Result<std::unique_ptr<CaptureEngine>> makeEbpfCaptureEngine(const EbpfOptions& 
         }
     }
     return std::make_unique<EbpfCaptureEngine>(stamp, std::move(*counter), std::move(owners),
-                                               options, std::move(warnings));
+                                               options, how, std::move(warnings));
 }
 
 }  // namespace netmon::capture

@@ -14,6 +14,11 @@ namespace netmon::capture {
 // fentry/fexit on the socket functions.
 enum class OwnerHooks { Auto, Tracepoints, Fentry };
 
+// How the counting programs sit on each interface's tc hooks: Auto takes TCX links where the
+// kernel has them (6.6+) and clsact filters where it answers that it has not; Tcx and Clsact
+// only those (tests and benchmarks compare them).
+enum class TcAttach { Auto, Tcx, Clsact };
+
 struct EbpfOptions {
     // Entries of the kernel flow map (one per interface and 5-tuple). About 145 bytes each,
     // allocated when the engine starts: 65,536 flows take 9 MiB of kernel memory.
@@ -23,6 +28,8 @@ struct EbpfOptions {
     std::size_t ownerCapacity = 16384;
     bool processAttribution = true;
     OwnerHooks ownerHooks = OwnerHooks::Auto;
+    // Auto: the environment's NETMON_TC_ATTACH (auto, tcx or clsact) when it is set.
+    TcAttach tcAttach = TcAttach::Auto;
     // A flow is evicted only after its counts stood still for this many reads (and only when
     // the map fills up).
     unsigned idleReadsBeforeEviction = 2;

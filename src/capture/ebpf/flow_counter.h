@@ -14,8 +14,8 @@ namespace netmon::capture {
 
 // The tc counting programs of flow_counter.bpf.c and their maps, loaded but not attached
 // (open → size the maps → load → stamp with the loader's identity). Destroying it closes the
-// programs and maps; TcFilters still attached would keep the programs running, so the engine
-// destroys those first.
+// programs and maps; hooks still attached (tc filters, TCX links) would keep the programs
+// running, so the engine destroys those first.
 class FlowCounter {
 public:
     static Result<std::unique_ptr<FlowCounter>> load(std::size_t flowCapacity,

@@ -60,24 +60,21 @@ Result<InterfaceAttachments::Attachment> InterfaceAttachments::attach(
     if (!counters) {
         return tl::unexpected(counters.error());
     }
-    auto filters = TcFilters::attach(ns, *ifindex, name, m_counter.programs(*ethernet), m_loader);
-    if (!filters) {
-        return tl::unexpected(filters.error());
+    auto hooks =
+        TcAttachment::attach(ns, *ifindex, name, m_counter.programs(*ethernet), m_loader, m_how);
+    if (!hooks) {
+        return tl::unexpected(hooks.error());
     }
     m_netns[index] = static_cast<std::uint32_t>(ns->inode());
-    Attachment attachment{name,
-                          ns,
-                          *ifindex,
-                          std::move(*filters),
-                          unflowedOf(*counters),
-                          overflowPacketsOf(*counters)};
+    Attachment attachment{
+        name, ns, *ifindex, std::move(*hooks), unflowedOf(*counters), overflowPacketsOf(*counters)};
     attachment.overflowSeen = attachment.overflowBaseline;
     return attachment;
 }
 
 void InterfaceAttachments::end(Attachment& attachment, const UnflowedTraffic& contribution) {
     m_earlier[attachment.name] += contribution;
-    attachment.filters.reset();  // removes them, unless forgotten (the interface is gone)
+    attachment.hooks.reset();  // removes them, unless forgotten (the interface is gone)
 }
 
 Result<void> InterfaceAttachments::set(const std::vector<std::string>& names,
@@ -99,7 +96,7 @@ Result<void> InterfaceAttachments::set(const std::vector<std::string>& names,
                                      : UnflowedTraffic{});
         }
     }
-    std::erase_if(m_attached, [](const Attachment& attachment) { return !attachment.filters; });
+    std::erase_if(m_attached, [](const Attachment& attachment) { return !attachment.hooks; });
     std::optional<Error> firstFailure;
     for (const std::string& name : names) {
         const bool running = std::any_of(m_attached.begin(), m_attached.end(),
@@ -128,11 +125,11 @@ Result<std::vector<CaptureInterfaceStats>> InterfaceAttachments::read(
         // Deleted (or renamed) since the last read: this is its last reading.
         if (const auto now = attachment.ns->nameOf(attachment.ifindex); now != attachment.name) {
             attachment.gone = true;
-            if (now) {  // renamed: our filters are still on it and go with end()
+            if (now) {  // renamed: our programs are still on it and go with end()
                 warnings.push_back("capture on " + attachment.name + " ended: the interface is " +
                                    "now called " + *now);
             } else {
-                attachment.filters->forget();  // deleted, and its filters with it
+                attachment.hooks->forget();  // deleted, and our hooks with it
                 warnings.push_back("capture on " + attachment.name +
                                    " ended: the interface disappeared");
             }
@@ -161,6 +158,32 @@ Result<std::vector<CaptureInterfaceStats>> InterfaceAttachments::read(
     }
     std::erase_if(m_attached, [](const Attachment& attachment) { return attachment.gone; });
     return stats;
+}
+
+std::string InterfaceAttachments::describe() const {
+    std::string tcx;
+    std::string clsact;
+    std::string noTcxReason;
+    for (const Attachment& attachment : m_attached) {
+        std::string& names = attachment.hooks->kind() == TcAttachment::Kind::Tcx ? tcx : clsact;
+        names += (names.empty() ? "" : ", ") + attachment.name;
+        if (noTcxReason.empty()) {
+            noTcxReason = attachment.hooks->noTcxReason();
+        }
+    }
+    std::string clsactText = "tc clsact filters";
+    if (!noTcxReason.empty()) {
+        clsactText += " (" + noTcxReason + ")";
+    } else if (m_how == TcAttach::Clsact) {
+        clsactText += " (as chosen)";
+    }
+    if (clsact.empty()) {
+        return tcx.empty() ? "" : "TCX links";
+    }
+    if (tcx.empty()) {
+        return clsactText;
+    }
+    return "TCX links on " + tcx + "; " + clsactText + " on " + clsact;
 }
 
 std::uint32_t InterfaceAttachments::netnsOf(std::uint32_t ifindex) const {

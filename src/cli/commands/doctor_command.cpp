@@ -116,9 +116,11 @@ public:
         const runtime::EngineChoice choice = runtime::chooseEngine(
             context.config().captureMode, runtime::interfacesToCapture(context.config()));
         const ModeDecision& decision = choice.decision;
-        const std::string inUse = decision.mode == MonitoringMode::Deep
-                                      ? "deep (" + std::string(toString(decision.running)) + ")"
-                                      : "basic";
+        std::string inUse = "basic";
+        if (decision.mode == MonitoringMode::Deep) {
+            inUse = "deep (" + std::string(toString(decision.running)) +
+                    (decision.runningDetail.empty() ? "" : ": " + decision.runningDetail) + ")";
+        }
         const bool basicWorks = basic[1].passed;
         std::ostream& out = context.out();
         if (m_json) {

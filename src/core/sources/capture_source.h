@@ -23,6 +23,9 @@ public:
     virtual Result<void> setInterfaces(const std::vector<std::string>& names) = 0;
     virtual Result<CaptureReading> read() = 0;
     [[nodiscard]] virtual std::string_view name() const = 0;  // "ebpf", "libpcap", "npcap"
+    // How it is hooked in where that varies by machine (eBPF: "TCX links" or "tc clsact
+    // filters"), for `doctor` and the service's log; empty when there is nothing to add.
+    [[nodiscard]] virtual std::string detail() const { return {}; }
 };
 
 }  // namespace netmon
