@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <string>
@@ -180,6 +181,62 @@ TEST_F(EbpfProgram, LaterFragmentsCountUnderTheFirstFragmentsPorts) {
                          ipv6Fragment(17, 2, false, 99) + payload(16);
     expectLikeParser(parser, first6, "first IPv6 fragment");
     expectLikeParser(parser, later6, "later IPv6 fragment");
+}
+
+// The reader walks the map a batch at a time: a map many batches full is read whole, each
+// entry once with its own counters, written here from user space.
+TEST(EbpfFlowMapReader, ReadsAMapManyBatchesFullEntryByEntry) {
+    if (const auto reason = netmon::test::ebpfUnavailableReason()) {
+        GTEST_SKIP() << *reason;
+    }
+    constexpr std::uint32_t kEntries = 20000;  // several of the reader's batches
+    kernel::netmon_loader stamp = makeLoaderStamp();
+    auto loaded = FlowCounter::load(kEntries, stamp);
+    ASSERT_TRUE(loaded) << loaded.error().describe();
+    const int map = (*loaded)->flowMap();
+    const auto keyOf = [](std::uint32_t i) {
+        kernel::netmon_flow_key key{};
+        key.ifindex = 1 + i % 7;
+        key.tuple.family = kernel::NETMON_FAMILY_IPV4;
+        key.tuple.protocol = 17;
+        key.tuple.local_port = static_cast<std::uint16_t>(i);
+        key.tuple.remote_port = static_cast<std::uint16_t>(i >> 16);
+        std::memcpy(key.tuple.remote_addr, &i, sizeof i);
+        return key;
+    };
+    for (std::uint32_t i = 0; i < kEntries; ++i) {
+        const kernel::netmon_flow_key key = keyOf(i);
+        kernel::netmon_flow_counters counters{};
+        counters.dir[kernel::NETMON_IN] = {1000ULL + i, i};
+        counters.dir[kernel::NETMON_OUT] = {7ULL * i, 1};
+        ASSERT_EQ(bpf_map_update_elem(map, &key, &counters, BPF_NOEXIST), 0) << i;
+    }
+
+    FlowMapReader reader(map, kEntries);
+    for (int pass = 0; pass < 2; ++pass) {  // the second reuses the reader's batch
+        std::vector<int> seen(kEntries, 0);
+        std::size_t wrong = 0;
+        const auto visited = reader.forEach(
+            [&](const kernel::netmon_flow_key& key, const kernel::netmon_flow_counters& counters) {
+                std::uint32_t i = 0;
+                std::memcpy(&i, key.tuple.remote_addr, sizeof i);
+                const kernel::netmon_flow_key expected = keyOf(i);
+                if (i >= kEntries || std::memcmp(&key, &expected, sizeof key) != 0 ||
+                    counters.dir[kernel::NETMON_IN].bytes != 1000ULL + i ||
+                    counters.dir[kernel::NETMON_IN].packets != i ||
+                    counters.dir[kernel::NETMON_OUT].bytes != 7ULL * i) {
+                    ++wrong;
+                    return;
+                }
+                ++seen[i];
+            });
+        ASSERT_TRUE(visited) << visited.error().describe();
+        EXPECT_EQ(*visited, kEntries);
+        EXPECT_EQ(wrong, 0u);
+        EXPECT_EQ(std::count(seen.begin(), seen.end(), 1), kEntries);
+    }
+    loaded->reset();
+    retireLoaderStamp(stamp);
 }
 
 // A verifier refusal is quoted from the end of its log, where the reason is.

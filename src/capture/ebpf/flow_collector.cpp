@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "capture/ebpf/flow_collector.h"
 
+#include <algorithm>
+
 #include "capture/ebpf/flow_map_reader.h"
 #include "capture/ebpf/shared_flow_keys.h"
 
@@ -60,20 +62,26 @@ void FlowCollector::resolveOwner(FlowLedger::Entry& entry, const KernelFlowKey& 
 
 Result<std::vector<CapturedFlow>> FlowCollector::collect(
     const std::function<std::uint32_t(std::uint32_t)>& netnsOf) {
-    auto kernelFlows = m_reader.readAll();
-    if (!kernelFlows) {
-        return tl::unexpected(kernelFlows.error());
-    }
-    m_entries = kernelFlows->size();
+    // Room for as many flows as the last read found, some growth, and the flows evicted since
+    // (each may be reported once more): under a full map this list never reallocates, which
+    // would hold two copies of it at once.
     std::vector<CapturedFlow> flows;
-    flows.reserve(kernelFlows->size());
+    flows.reserve(std::min(m_entries + m_entries / 8 + 64, m_capacity + 64) + m_evictedSinceRead);
     m_ledger.beginRead();
     m_owners.beginRead();
-    for (const KernelFlow& flow : *kernelFlows) {
-        FlowLedger::Entry& entry = m_ledger.observe(flow.key, countsOf(flow.counters));
-        resolveOwner(entry, flow.key, netnsOf(flow.key.ifindex));
+    auto read = m_reader.forEach([&](const KernelFlowKey& key,
+                                     const kernel::netmon_flow_counters& counters) {
+        FlowLedger::Entry& entry = m_ledger.observe(key, countsOf(counters));
+        resolveOwner(entry, key, netnsOf(key.ifindex));
         flows.push_back(capturedFlow(entry.flowKey, entry.reported(), entry.pid, entry.command));
+    });
+    if (!read) {
+        // The ledger keeps what this part of the read saw; its counts are cumulative, so the
+        // next read reports them and nothing is lost.
+        return tl::unexpected(read.error());
     }
+    m_entries = *read;
+    m_evictedSinceRead = 0;
     for (const FlowLedger::Final& last : m_ledger.finishRead()) {
         flows.push_back(capturedFlow(last.flowKey, last.counts, last.pid, last.command));
     }
@@ -91,6 +99,7 @@ std::vector<std::string> FlowCollector::evictIfNeeded(bool overflowed) {
         if (const auto last = takeFlow(m_flowMap, key)) {
             m_ledger.evicted(key, countsOf(*last));
             ++evicted;
+            ++m_evictedSinceRead;
         }
     }
     std::string warning = "eBPF flow map at " + std::to_string(m_entries) + " of " +

@@ -41,6 +41,7 @@ private:
     FlowMapReader m_reader;
     FlowLedger m_ledger;
     std::size_t m_entries = 0;  // in the kernel map at the last collect()
+    std::size_t m_evictedSinceRead = 0;
 };
 
 }  // namespace netmon::capture

@@ -15,7 +15,9 @@
 namespace netmon::capture {
 namespace {
 
-constexpr std::uint32_t kMinimumBatch = 4096;
+// Entries per batch lookup. A hash map's batch copies whole buckets and says ENOSPC only when
+// the first bucket does not fit, which a few thousand entries never fail to hold.
+constexpr std::size_t kBatch = 4096;
 
 Error readError(const char* what, int error) {
     return {std::string("cannot read the eBPF ") + what + ": " + std::strerror(error),
@@ -24,47 +26,47 @@ Error readError(const char* what, int error) {
 
 }  // namespace
 
-Result<std::span<const KernelFlow>> FlowMapReader::readAll() {
-    // Room for the whole map (a hash map's batch may return a few more entries than were
-    // there when it started; it says ENOSPC when a bucket does not fit).
-    const std::size_t room = std::max<std::size_t>(m_capacity + 64, kMinimumBatch);
-    m_keys.resize(room);
-    m_values.resize(room);
+Result<std::size_t> FlowMapReader::forEach(const Visitor& visit) {
+    m_keys.resize(kBatch);
+    m_values.resize(kBatch);
+    // Entries may be added while the read goes on; a walk that finds far more than the map can
+    // hold is not a walk that ends.
+    const std::size_t most = 2 * m_capacity + kBatch;
     alignas(8) std::array<unsigned char, 64> token{};  // the hash map's bucket cursor
     std::size_t total = 0;
-    for (bool first = true;; first = false) {
-        auto count = static_cast<std::uint32_t>(room - total);
+    for (bool first = true; total < most; first = false) {
+        auto count = static_cast<std::uint32_t>(kBatch);
         const int result =
             bpf_map_lookup_batch(m_flowMap, first ? nullptr : token.data(), token.data(),
-                                 m_keys.data() + total, m_values.data() + total, &count, nullptr);
+                                 m_keys.data(), m_values.data(), &count, nullptr);
         const int error = result < 0 ? errno : 0;
         if (result < 0 && error != ENOENT) {
             if (first && (error == EINVAL || error == ENOTSUP || error == EOPNOTSUPP)) {
-                return readOneByOne();  // kernels before 5.6
+                return forEachOneByOne(visit);  // kernels before 5.6
             }
             return tl::unexpected(readError("flow map", error));
         }
+        for (std::size_t i = 0; i < count && i < kBatch; ++i) {
+            visit(m_keys[i], m_values[i]);
+        }
         total += count;
-        if (error == ENOENT || total >= room) {
+        if (error == ENOENT) {
             break;
         }
     }
-    m_flows.resize(total);
-    for (std::size_t i = 0; i < total; ++i) {
-        m_flows[i] = {m_keys[i], m_values[i]};
-    }
-    return std::span<const KernelFlow>(m_flows);
+    return total;
 }
 
-Result<std::span<const KernelFlow>> FlowMapReader::readOneByOne() {
-    m_flows.clear();
+Result<std::size_t> FlowMapReader::forEachOneByOne(const Visitor& visit) {
     kernel::netmon_flow_key key{};
     kernel::netmon_flow_key next{};
     const void* previous = nullptr;
+    std::size_t total = 0;
     while (bpf_map_get_next_key(m_flowMap, previous, &next) == 0) {
-        KernelFlow flow{next, {}};
-        if (bpf_map_lookup_elem(m_flowMap, &next, &flow.counters) == 0) {
-            m_flows.push_back(flow);
+        kernel::netmon_flow_counters counters{};
+        if (bpf_map_lookup_elem(m_flowMap, &next, &counters) == 0) {
+            visit(next, counters);
+            ++total;
         }
         key = next;
         previous = &key;
@@ -72,7 +74,7 @@ Result<std::span<const KernelFlow>> FlowMapReader::readOneByOne() {
     if (errno != ENOENT) {
         return tl::unexpected(readError("flow map", errno));
     }
-    return std::span<const KernelFlow>(m_flows);
+    return total;
 }
 
 Result<std::vector<KernelFlow>> readAllFlows(int flowMap) {
@@ -81,12 +83,16 @@ Result<std::vector<KernelFlow>> readAllFlows(int flowMap) {
     if (bpf_obj_get_info_by_fd(flowMap, &info, &length) != 0) {
         return tl::unexpected(readError("flow map's size", errno));
     }
+    std::vector<KernelFlow> flows;
     FlowMapReader reader(flowMap, info.max_entries);
-    auto flows = reader.readAll();
-    if (!flows) {
-        return tl::unexpected(flows.error());
+    auto read = reader.forEach(
+        [&](const kernel::netmon_flow_key& key, const kernel::netmon_flow_counters& counters) {
+            flows.push_back({key, counters});
+        });
+    if (!read) {
+        return tl::unexpected(read.error());
     }
-    return std::vector<KernelFlow>(flows->begin(), flows->end());
+    return flows;
 }
 
 std::optional<kernel::netmon_flow_counters> takeFlow(int flowMap,

@@ -3,8 +3,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
-#include <span>
 #include <vector>
 
 #include "capture/ebpf/flow_counter_maps.h"
@@ -20,23 +20,26 @@ struct KernelFlow {
     kernel::netmon_flow_counters counters;
 };
 
-// Every entry of the flow map, with batch lookups (one entry at a time on kernels without
-// them). Entries may change while this runs; each is read once. Keeps its buffers between
-// reads: one tick's read allocates nothing once the map has been this full before.
+// Every entry of the flow map, with batch lookups of a few thousand entries at a time (one
+// entry at a time on kernels without them), each handed to a visitor before the next batch is
+// read: a full map costs one batch of memory, not a copy of the map. Entries may change while
+// this runs; each is read once.
 class FlowMapReader {
 public:
+    using Visitor =
+        std::function<void(const kernel::netmon_flow_key&, const kernel::netmon_flow_counters&)>;
+
     FlowMapReader(int flowMap, std::size_t capacity) : m_flowMap(flowMap), m_capacity(capacity) {}
-    // Valid until the next read.
-    Result<std::span<const KernelFlow>> readAll();
+    // Returns how many entries were visited.
+    Result<std::size_t> forEach(const Visitor& visit);
 
 private:
-    Result<std::span<const KernelFlow>> readOneByOne();
+    Result<std::size_t> forEachOneByOne(const Visitor& visit);
 
     int m_flowMap;
     std::size_t m_capacity;
-    std::vector<kernel::netmon_flow_key> m_keys;
+    std::vector<kernel::netmon_flow_key> m_keys;  // one batch, kept between reads
     std::vector<kernel::netmon_flow_counters> m_values;
-    std::vector<KernelFlow> m_flows;
 };
 
 // The same, in a new vector (tests).
