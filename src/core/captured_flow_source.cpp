@@ -21,6 +21,18 @@ std::uint32_t udpPortKey(std::uint16_t port) {
 
 }  // namespace
 
+CapturedFlowSource::FlowActivity CapturedFlowSource::activityOf(
+    const std::vector<CapturedFlow>& flows) {
+    FlowActivity activity;
+    activity.flows = flows.size();
+    for (const CapturedFlow& flow : flows) {
+        if (flow.key.protocol == Protocol::Tcp || flow.key.protocol == Protocol::Udp) {
+            activity.socketPackets += flow.packetsIn + flow.packetsOut;
+        }
+    }
+    return activity;
+}
+
 std::uint64_t capturedFlowCookie(const FlowKey& key) {
     // Top bit set: kernel cookies count up from 1 and never get there.
     return FlowKeyHash{}(plain(key)) | (std::uint64_t{1} << 63);
@@ -59,13 +71,22 @@ Result<SocketReading> CapturedFlowSource::read() {
         reading.warnings.push_back(std::move(warning));
     }
 
-    std::vector<SocketRecord> sockets;
-    if (auto table = m_table->read()) {
-        sockets = std::move(table->open);
-    } else {
-        reading.warnings.push_back("Socket table not read (states and owners missing this tick): " +
-                                   table.error().describe());
+    const FlowActivity activity = activityOf(captured->flows);
+    if (!m_activityAtTableRead || *m_activityAtTableRead != activity ||
+        ++m_readsSinceTable >= kTableRefreshReads) {
+        m_readsSinceTable = 0;
+        m_activityAtTableRead.reset();
+        if (auto table = m_table->read()) {
+            m_sockets = std::move(table->open);
+            m_activityAtTableRead = activity;
+        } else {
+            m_sockets.clear();
+            reading.warnings.push_back(
+                "Socket table not read (states and owners missing this tick): " +
+                table.error().describe());
+        }
     }
+    const std::vector<SocketRecord>& sockets = m_sockets;
     // Every captured flow, every listener, and the connections that moved nothing: at most all
     // of both, and growing this list mid-way under a full flow table was its largest copy.
     reading.open.reserve(captured->flows.size() + sockets.size());

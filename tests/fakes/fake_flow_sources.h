@@ -16,6 +16,7 @@ public:
     void push(SocketReading reading) { m_queue.emplace_back(std::move(reading)); }
     void pushFailure(std::string message) { m_queue.emplace_back(fail(std::move(message))); }
     Result<SocketReading> read() override {
+        ++reads;
         if (!m_queue.empty()) {
             m_last = std::move(m_queue.front());
             m_queue.pop_front();
@@ -24,6 +25,8 @@ public:
     }
     [[nodiscard]] std::string_view mechanism() const override { return "fake"; }
     [[nodiscard]] bool reportsClosedSockets() const override { return true; }
+
+    int reads = 0;  // read() calls so far
 
 private:
     std::deque<Result<SocketReading>> m_queue;

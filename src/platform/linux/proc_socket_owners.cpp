@@ -232,25 +232,6 @@ std::unordered_map<std::uint64_t, SocketOwner> ProcSocketOwners::owners(
     ++m_call;
     std::unordered_map<std::uint64_t, SocketOwner> result;
     result.reserve(sockets.size());
-    auto listed = m_procFs->processIds();
-    ++m_stats.listings;
-    if (!listed) {
-        for (const SocketQuery& query : sockets) {
-            result[query.inode].visibility =
-                query.inode == 0 ? OwnerVisibility::NoOwner : OwnerVisibility::NeedsAdmin;
-        }
-        return result;
-    }
-    m_listed = std::move(*listed);
-    const std::unordered_set<std::uint32_t> alive(m_listed.begin(), m_listed.end());
-    std::unordered_set<std::uint32_t> exited;
-    for (const auto& [pid, process] : m_processes) {
-        if (!alive.contains(pid)) {
-            exited.insert(pid);
-        }
-    }
-    forget(exited);
-
     InodeSet wanted;
     wanted.reserve(sockets.size());
     for (const SocketQuery& query : sockets) {
@@ -267,8 +248,31 @@ std::unordered_map<std::uint64_t, SocketOwner> ProcSocketOwners::owners(
             anyNew = anyNew || !m_unresolved.contains(query.inode);
         }
     }
-    if (anyNew) {
-        findMissing(missing, wanted);
+    // Known owners are confirmed one by one above, so /proc is listed only to look for new
+    // sockets, and now and then to forget the processes that exited.
+    if (anyNew || m_call - m_listedCall >= kRelistCalls) {
+        auto listed = m_procFs->processIds();
+        ++m_stats.listings;
+        if (!listed) {
+            for (const SocketQuery& query : sockets) {
+                result[query.inode].visibility =
+                    query.inode == 0 ? OwnerVisibility::NoOwner : OwnerVisibility::NeedsAdmin;
+            }
+            return result;
+        }
+        m_listedCall = m_call;
+        m_listed = std::move(*listed);
+        const std::unordered_set<std::uint32_t> alive(m_listed.begin(), m_listed.end());
+        std::unordered_set<std::uint32_t> exited;
+        for (const auto& [pid, process] : m_processes) {
+            if (!alive.contains(pid)) {
+                exited.insert(pid);
+            }
+        }
+        forget(exited);
+        if (anyNew) {
+            findMissing(missing, wanted);
+        }
     }
 
     std::vector<ProcessUids> unreadable;  // of the processes whose fds are closed to us

@@ -18,7 +18,9 @@ namespace netmon::linux_platform {
 //
 // Kept between calls: each process seen (pid + start time, so a reused pid is told apart; its
 // uids, name and executable) and inode → pid for the sockets asked about. Per call:
-// - /proc is listed once; processes that exited are forgotten with their inodes.
+// - /proc is listed when an inode is not known yet, and at least every kRelistCalls calls;
+//   processes that exited are then forgotten with their inodes (a known owner that exited is
+//   found out by its own stat, below).
 // - A known inode costs, once per owner and call, a read of its stat (same start time?) and a
 //   stat() of its fd folder (same number of open files? else its fds are read again, so a
 //   socket it closed or handed over is not left attributed to it).
@@ -33,6 +35,9 @@ namespace netmon::linux_platform {
 //   another user's; otherwise NoOwner. Never a wrong process.
 class ProcSocketOwners {
 public:
+    // At least every kRelistCalls calls /proc is listed, to forget processes that exited.
+    static constexpr std::uint64_t kRelistCalls = 30;
+
     // `viewerUid`: the caller's effective uid when it cannot read other users' processes
     // (not root); nullopt when it can.
     ProcSocketOwners(std::unique_ptr<ProcFs> procFs, std::optional<std::uint32_t> viewerUid);
@@ -84,7 +89,8 @@ private:
     std::unique_ptr<ProcFs> m_procFs;
     std::optional<std::uint32_t> m_viewerUid;
     std::unordered_map<std::uint32_t, Process> m_processes;
-    std::vector<std::uint32_t> m_listed;  // pids of the current call's listing
+    std::vector<std::uint32_t> m_listed;  // pids of the last listing
+    std::uint64_t m_listedCall = 0;
     std::unordered_map<std::uint64_t, std::uint32_t> m_ownerOf;       // inode → pid
     std::unordered_map<std::uint64_t, OwnerVisibility> m_unresolved;  // looked for, not found
     std::uint64_t m_call = 0;

@@ -128,6 +128,54 @@ TEST_F(CapturedFlowSourceTest, IdleConnectionsAreListedWithZeroCapturedBytes) {
     EXPECT_EQ(flow->inode, 8U);
 }
 
+// The table is dumped again only when the flows say it may have changed, or every
+// kTableRefreshReads reads; in between its last reading keeps serving states and listeners.
+TEST_F(CapturedFlowSourceTest, ReadsTheSocketTableAgainOnlyWhenFlowsMoveOrItIsDue) {
+    CapturedFlow ping = captured("192.0.2.1", 0, "198.51.100.7", 0, Protocol::Icmp, 84, 84);
+    CapturedFlow https =
+        captured("192.0.2.1", 50000, "198.51.100.7", 443, Protocol::Tcp, 9'000, 1'200);
+    const SocketRecord listener = tcpSocket("0.0.0.0", 22, "0.0.0.0", 0, 10, 0, 0, 31, "LISTEN");
+    table->push(
+        opened({listener, tcpSocket("192.0.2.1", 50000, "198.51.100.7", 443, 5, 0, 0, 4242)}));
+    engine->reading.flows = {ping, https};
+    const auto expectTable = [&](int reads, const char* when) {
+        const auto reading = source->read().value();
+        EXPECT_EQ(table->reads, reads) << when;
+        ASSERT_EQ(reading.open.size(), 3U) << when;  // listener, ping, connection
+        const SocketRecord* connection = find(reading, 50000, Protocol::Tcp);
+        ASSERT_NE(connection, nullptr) << when;
+        EXPECT_EQ(connection->state, "ESTABLISHED") << when;
+        EXPECT_EQ(connection->inode, 4242U) << when;
+        EXPECT_EQ(connection->bytesReceived, https.bytesIn) << when;
+    };
+    expectTable(1, "first read");
+    expectTable(1, "nothing moved");
+    engine->reading.flows[0].packetsIn += 100;  // pings have no socket in the table
+    engine->reading.flows[0].bytesIn += 8'400;
+    expectTable(1, "only ICMP moved");
+    engine->reading.flows[1].packetsIn += 1;
+    engine->reading.flows[1].bytesIn += 1'500;
+    https = engine->reading.flows[1];
+    expectTable(2, "TCP moved");
+    engine->reading.flows.push_back(
+        captured("192.0.2.1", 40000, "198.51.100.53", 53, Protocol::Udp, 0, 0));
+    ASSERT_TRUE(source->read());
+    EXPECT_EQ(table->reads, 3) << "a flow came";
+    engine->reading.flows.pop_back();
+    expectTable(4, "a flow went");
+    for (unsigned i = 1; i < CapturedFlowSource::kTableRefreshReads; ++i) {
+        expectTable(4, "idle");
+    }
+    expectTable(5, "due");
+    table->pushFailure("sock_diag refused");
+    engine->reading.flows[1].packetsOut += 1;
+    EXPECT_EQ(source->read().value().warnings.size(), 1U);
+    EXPECT_EQ(table->reads, 6);
+    table->push(
+        opened({listener, tcpSocket("192.0.2.1", 50000, "198.51.100.7", 443, 5, 0, 0, 4242)}));
+    expectTable(7, "after a failed read, the next tick reads again");
+}
+
 TEST_F(CapturedFlowSourceTest, FollowsInterfacesOnlyWhenTheyChange) {
     source->followInterfaces({"eth0", "wlan0"});
     source->followInterfaces({"wlan0", "eth0"});

@@ -81,6 +81,30 @@ TEST_F(ProcSocketOwnersTest, FindsOwnersThenAnswersFromTheCache) {
     EXPECT_EQ(m_fs->totalFdScans(), 3) << "the same inodes again: no fd folder is read";
     EXPECT_EQ(owners().stats().identityReads, identities);
     EXPECT_EQ(owners().stats().verifications, 2U) << "one stat per owning process";
+    EXPECT_EQ(owners().stats().listings, 1U) << "every inode known: /proc is not listed";
+}
+
+// An idle machine's tick asks about the same sockets: /proc is listed only now and then, and a
+// process that exited meanwhile is forgotten by then.
+TEST_F(ProcSocketOwnersTest, ListsProcOnlyForNewSocketsAndNowAndThen) {
+    m_proc.add(100, 5000, 0, "sshd", {1001});
+    m_proc.add(101, 5001, 0, "cron", {});
+    ASSERT_EQ(visibility(1001), OwnerVisibility::Known);
+    ASSERT_EQ(owners().stats().listings, 1U);
+    ASSERT_EQ(owners().cachedProcesses(), 2U);
+    m_proc.remove(101);
+    for (std::uint64_t call = 2; call <= ProcSocketOwners::kRelistCalls; ++call) {
+        ASSERT_EQ(visibility(1001), OwnerVisibility::Known);
+    }
+    EXPECT_EQ(owners().stats().listings, 1U);
+    EXPECT_EQ(owners().cachedProcesses(), 2U);
+    EXPECT_EQ(visibility(1001), OwnerVisibility::Known);
+    EXPECT_EQ(owners().stats().listings, 2U);
+    EXPECT_EQ(owners().cachedProcesses(), 1U) << "cron exited";
+    m_proc.add(102, 5002, 1000, "curl", {1021});
+    EXPECT_EQ(ask({{1001, 0}, {1021, 1000}}).at(1021).process.name, "curl")
+        << "a new socket lists /proc at once";
+    EXPECT_EQ(owners().stats().listings, 3U);
 }
 
 TEST_F(ProcSocketOwnersTest, NewProcessIsScannedForItsNewSocket) {
