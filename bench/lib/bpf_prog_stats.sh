@@ -13,12 +13,12 @@ prog_ids_of() {
 }
 
 # prog_ids_in_filters NAMESPACE INTERFACE: the ids of the programs in the interface's clsact
-# filters, ingress and egress.
+# filters, ingress and egress; none (and no failure) when it has no clsact qdisc, as under TCX.
 prog_ids_in_filters() {
     local direction
     for direction in ingress egress; do
-        ip netns exec "$1" tc filter show dev "$2" "$direction"
-    done | grep -o ' id [0-9]*' | awk '{ print $2 }'
+        ip netns exec "$1" tc filter show dev "$2" "$direction" 2>/dev/null || true
+    done | { grep -o ' id [0-9]*' || true; } | awk '{ print $2 }'
 }
 
 # link_types_of PID: the types of the BPF links PID holds, counted (" 2 tcx 3 tracing": TCX

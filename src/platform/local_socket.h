@@ -87,4 +87,8 @@ std::optional<std::uint32_t> groupIdOf(const std::string& name);
 // client's token does (administrators see everything), so netmond's --group is ignored there.
 bool localGroupsApply();
 
+// How a user gets full access to the service (every user's flows, per-host history, its
+// settings), said in this system's terms: Linux joins `group`; Windows runs as administrator.
+std::string fullAccessHint(const std::string& group);
+
 }  // namespace netmon::platform

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/client_session.h"
 
+#include "platform/local_socket.h"
 #include "protocol/history_codec.h"
 #include "protocol/line_reader.h"
 #include "protocol/messages.h"
@@ -140,10 +141,8 @@ private:
 
     Result<nlohmann::json> breakdown(const nlohmann::json& body) const {
         if (!m_access.full) {
-            return fail(
-                "history per host and per process is for members of the group " +
-                    m_services.groupName,
-                "ask an administrator to add you: sudo adduser $USER " + m_services.groupName);
+            return fail("history per host and per process is for " + fullAccessHolders(),
+                        platform::fullAccessHint(m_services.groupName));
         }
         auto query = protocol::decodeBreakdownQuery(body.value("query", nlohmann::json::object()));
         if (!query) {
@@ -176,6 +175,13 @@ private:
         return nlohmann::json{{"usage", protocol::encodeUsageTotals(*totals)}};
     }
 
+    // Who sees everything, in this system's terms.
+    [[nodiscard]] std::string fullAccessHolders() const {
+        return platform::localGroupsApply()
+                   ? "members of the group " + m_services.groupName + " and administrators"
+                   : std::string("administrators");
+    }
+
     Result<nlohmann::json> settings() const {
         return nlohmann::json{
             {"settings", nlohmann::json::parse(serializeConfig(m_services.settings()))}};
@@ -183,8 +189,8 @@ private:
 
     Result<nlohmann::json> changeSettings(const nlohmann::json& body) const {
         if (!m_access.full) {
-            return fail("only members of the group " + m_services.groupName +
-                        " and administrators may change the service's settings");
+            return fail("only " + fullAccessHolders() + " may change the service's settings",
+                        platform::fullAccessHint(m_services.groupName));
         }
         const auto settings = body.find("settings");
         if (settings == body.end() || !settings->is_object()) {

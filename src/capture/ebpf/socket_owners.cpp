@@ -56,7 +56,7 @@ void SocketOwners::Destroy::operator()(socket_owners_bpf* skeleton) const {
 Result<std::unique_ptr<SocketOwners>> SocketOwners::start(std::size_t capacity, OwnerHooks hooks) {
     routeLibbpfMessages();
     markLibbpfMessages();
-    const std::unique_ptr<btf, BtfDeleter> types(btf__load_vmlinux_btf());
+    std::unique_ptr<btf, BtfDeleter> types(btf__load_vmlinux_btf());
     if (!types) {
         return tl::unexpected(loadError("cannot read the kernel's BTF", errno));
     }
@@ -84,6 +84,9 @@ Result<std::unique_ptr<SocketOwners>> SocketOwners::start(std::size_t capacity, 
             "sock_send_length tracepoints nor the socket functions",
             "flows are counted without processes");
     }
+    // libbpf parses the kernel's BTF again to load: ours (several MiB) goes first, so the two
+    // are never in memory at once.
+    types.reset();
     if (const int error = socket_owners_bpf__load(skeleton.get()); error != 0) {
         if (!tracepoints && (error == -EPERM || error == -EOPNOTSUPP || error == -524)) {
             // 524: ENOTSUPP, what a kernel without BPF trampolines for this arch answers.

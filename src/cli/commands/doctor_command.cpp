@@ -10,6 +10,7 @@
 #include "core/permission_report.h"
 #include "core/sources/interface_source.h"
 #include "core/visible_text.h"
+#include "platform/local_socket.h"
 #include "platform/service_installation.h"
 #include "protocol/service_client.h"
 #include "runtime/capture_availability.h"
@@ -81,8 +82,7 @@ std::vector<PermissionCheck> serviceChecks(const Context& context) {
     checks.push_back({"service allows", info.fullAccess,
                       info.fullAccess ? "every user's flows and history, and its settings"
                                       : "interface totals and your own flows only",
-                      "members of the group netmon see everything: sudo adduser $USER netmon, "
-                      "then log in again"});
+                      "to see everything, " + platform::fullAccessHint("netmon")});
     return checks;
 }
 

@@ -308,4 +308,9 @@ bool localGroupsApply() {
     return true;
 }
 
+std::string fullAccessHint(const std::string& group) {
+    return "ask an administrator to add you to the group " + group + " (sudo adduser $USER " +
+           group + "), then log in again";
+}
+
 }  // namespace netmon::platform

@@ -310,4 +310,9 @@ bool localGroupsApply() {
     return false;
 }
 
+std::string fullAccessHint(const std::string& /*group*/) {
+    return "run it as an administrator (right-click, Run as administrator, or an elevated "
+           "prompt)";
+}
+
 }  // namespace netmon::platform

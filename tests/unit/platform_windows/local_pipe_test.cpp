@@ -257,5 +257,15 @@ TEST(PipeClientIdentity, OnlyAnEnabledAdministratorsGroupOrSystemIsAnAdministrat
     EXPECT_FALSE(peerIdentityFrom(PipeClientFacts{7, true, false}).uid);
 }
 
+// On Windows the client's token decides (administrators see everything): the hint says so, and
+// never asks for a group or sudo.
+TEST(LocalPipe, FullAccessIsForAdministratorsAndTheHintSaysSo) {
+    EXPECT_FALSE(localGroupsApply());
+    const std::string hint = fullAccessHint("netmon");
+    EXPECT_NE(hint.find("administrator"), std::string::npos) << hint;
+    EXPECT_EQ(hint.find("sudo"), std::string::npos) << hint;
+    EXPECT_EQ(hint.find("netmon"), std::string::npos) << hint;
+}
+
 }  // namespace
 }  // namespace netmon::platform

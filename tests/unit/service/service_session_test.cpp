@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "fakes/temp_dir.h"
+#include "platform/local_socket.h"
 #include "protocol/messages.h"
 #include "protocol/service_client.h"
 #include "service/server.h"
@@ -172,6 +173,14 @@ TEST(LocalConnection, ThePeerIsWhoTheKernelSays) {
     ASSERT_FALSE(accepted->peer().groups.empty());
     EXPECT_EQ(accepted->peer().groups[0], ::getegid());
     EXPECT_EQ(accepted->peer().administrator, ::geteuid() == 0);
+}
+
+// Who sees everything is decided by the socket's group here, and the hint says how to join it.
+TEST(FullAccess, OnLinuxTheHintNamesTheGroupAndHowToJoinIt) {
+    EXPECT_TRUE(platform::localGroupsApply());
+    const std::string hint = platform::fullAccessHint("watchers");
+    EXPECT_NE(hint.find("sudo adduser $USER watchers"), std::string::npos) << hint;
+    EXPECT_NE(hint.find("log in again"), std::string::npos) << hint;
 }
 
 }  // namespace
