@@ -155,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(mode->details, QStringLiteral("no BTF on this kernel"));
     }
 
-    void settingsOfferTheServiceInProcessAndAreReadOnlyWithIt() {
+    void settingsOfferTheServiceInProcessAndAreReadOnlyWithItForOthers() {
         SettingsScreen screen;
         screen.setPermissionReport(noCapabilities());
         screen.setModeDecision(basicBecausePermissions());
@@ -167,7 +167,7 @@ private Q_SLOTS:
         QVERIFY(screen.serviceNoteText().isEmpty());
         QVERIFY(screen.intervalEdit()->isEnabled());
 
-        screen.setDataSource(service(MonitoringMode::Deep),
+        screen.setDataSource(service(MonitoringMode::Deep, false),
                              QStringLiteral("/etc/netmon/netmond.json"));
         Config theirs;
         theirs.samplingInterval = 2000ms;
@@ -188,6 +188,48 @@ private Q_SLOTS:
         QCOMPARE(applied.count(), 0);
         // The app's own look stays the user's.
         QVERIFY(screen.appearance()->isEnabled());
+    }
+
+    // A member of the service's group (or an administrator) changes the service's settings
+    // here: Apply hands them on (the controller sends them to the service), and the answer is
+    // shown. The service's database is never moved from the app.
+    void settingsAreTheServicesToChangeForAMember() {
+        SettingsScreen screen;
+        screen.setDataSource(service(MonitoringMode::Deep, true),
+                             QStringLiteral("/etc/netmon/netmond.json"));
+        Config theirs;
+        theirs.samplingInterval = 2000ms;
+        theirs.retentionDays = 400;
+        theirs.databasePath = "/var/lib/netmon/history.db";
+        screen.setServiceConfig(theirs, {});
+        QVERIFY(screen.intervalEdit()->isEnabled());
+        QVERIFY(screen.retentionEdit()->isEnabled());
+        QVERIFY(!screen.databaseEdit()->isEnabled());
+        QVERIFY(!screen.applyButton()->isHidden());
+        QVERIFY2(screen.serviceNoteText().contains(QStringLiteral("Apply sends them")),
+                 qPrintable(screen.serviceNoteText()));
+        QVERIFY2(!screen.applyButton()->isEnabled(), "nothing changed yet");
+
+        QSignalSpy applied(&screen, &SettingsScreen::configApplied);
+        screen.intervalEdit()->setText(QStringLiteral("500"));
+        QVERIFY(screen.applyButton()->isEnabled());
+        screen.apply();
+        QCOMPARE(applied.count(), 1);
+        const auto sent = applied.at(0).at(0).value<Config>();
+        QCOMPARE(sent.samplingInterval, 500ms);
+        QCOMPARE(sent.retentionDays, 400);
+        QCOMPARE(sent.databasePath, std::filesystem::path("/var/lib/netmon/history.db"));
+        QCOMPARE(screen.saveStatusText(), QStringLiteral("Sending to the service…"));
+
+        screen.setServiceSaveResult({}, {QStringLiteral("capture_mode takes effect when the "
+                                                        "service restarts")});
+        QVERIFY2(screen.saveStatusText().startsWith(QStringLiteral("Sent to the service")),
+                 qPrintable(screen.saveStatusText()));
+        QVERIFY2(screen.saveStatusText().contains(QStringLiteral("restarts")),
+                 qPrintable(screen.saveStatusText()));
+        screen.setServiceSaveResult(QStringLiteral("only members of the group netmon"), {});
+        QVERIFY2(screen.saveStatusText().contains(QStringLiteral("did not take them")),
+                 qPrintable(screen.saveStatusText()));
     }
 
     void todayFromTheServiceCountsEachTickOnce() {

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "fakes/temp_dir.h"
+#include "gui/services/service_history.h"
 #include "integration/child_process.h"
 #include "integration/deep_mode_ticks.h"
 #include "integration/test_network.h"
@@ -136,7 +137,9 @@ TEST_F(GuiWithService, AMemberSeesDeepModeAndTheServicesHistoryAndStoresNothingO
     EXPECT_NE(std::find(history["interfaces"].begin(), history["interfaces"].end(), network->ifA),
               history["interfaces"].end())
         << state.dump(1);
-    EXPECT_NE(state["settings_note"].get<std::string>().find("read-only"), std::string::npos)
+    // A member may change the service's settings from the app (Settings: Apply).
+    EXPECT_NE(state["settings_note"].get<std::string>().find("Apply sends them to the service"),
+              std::string::npos)
         << state.dump(1);
     // Nothing else crossed the link meanwhile, so the figure compared is the kernel's.
     EXPECT_EQ(network->counter(network->nsA, network->ifA, "rx_bytes") - rxBefore, received);
@@ -147,6 +150,31 @@ TEST_F(GuiWithService, AMemberSeesDeepModeAndTheServicesHistoryAndStoresNothingO
     for (const char* screen : {"dashboard", "history", "settings"}) {
         EXPECT_TRUE(std::filesystem::exists(out / (std::string(screen) + ".png"))) << gui.err;
     }
+    service->signal(SIGTERM);
+    EXPECT_EQ(service->wait(15s), 0) << service->drainStderr();
+}
+
+// What the app's Apply sends (its storage worker's ServiceHistory, as an administrator here):
+// the service takes it and keeps it in its own settings file.
+TEST_F(GuiWithService, TheAppsApplyChangesTheServicesSettingsFile) {
+    auto service = startService();
+    gui::ServiceHistory client(socket);
+    auto current = client.settings();
+    ASSERT_TRUE(current) << current.error().describe() << service->drainStderr();
+    EXPECT_EQ(current->config.samplingInterval, 200ms);
+    Config changed = current->config;
+    changed.samplingInterval = 700ms;
+    changed.retentionDays = 33;
+    const auto saved = client.changeSettings(changed);
+    ASSERT_TRUE(saved) << saved.error().describe();
+
+    std::ifstream file(config);
+    const nlohmann::json onDisk = nlohmann::json::parse(file, nullptr, false);
+    EXPECT_EQ(onDisk.value("sampling_interval_ms", 0), 700) << onDisk.dump();
+    EXPECT_EQ(onDisk.value("retention_days", 0), 33) << onDisk.dump();
+    const auto readBack = client.settings();
+    ASSERT_TRUE(readBack) << readBack.error().describe();
+    EXPECT_EQ(readBack->config.samplingInterval, 700ms);
     service->signal(SIGTERM);
     EXPECT_EQ(service->wait(15s), 0) << service->drainStderr();
 }

@@ -173,6 +173,8 @@ void AppController::connectWindow() {
             &SettingsScreen::setStartAtLoginResult);
     connect(m_worker, &StorageWorker::serviceSettingsRead, settings,
             &SettingsScreen::setServiceConfig);
+    connect(m_worker, &StorageWorker::serviceSettingsSaved, settings,
+            &SettingsScreen::setServiceSaveResult);
 }
 
 void AppController::startMonitoring() {
@@ -288,7 +290,13 @@ void AppController::openHistory() {
 
 void AppController::applyConfig(const Config& config) {
     if (m_source.kind == DataSource::Kind::Service) {
-        return;  // the service's settings (shown read-only): nothing here would take effect
+        // The service's settings: it applies and saves them (and refuses them to a user it
+        // does not let change them); the app's own monitor and file are not in play.
+        if (m_source.fullAccess) {
+            QMetaObject::invokeMethod(m_worker, "saveServiceSettings", Qt::QueuedConnection,
+                                      Q_ARG(netmon::Config, config));
+        }
+        return;
     }
     const Config previous = m_config;
     m_config = config;

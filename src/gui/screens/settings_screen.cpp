@@ -152,24 +152,46 @@ void SettingsScreen::setStartAtLoginResult(bool enabled, const QString& error) {
 void SettingsScreen::setDataSource(const DataSource& source, const QString& serviceConfigPath) {
     m_mode->setDataSource(source);
     m_serviceOwned = source.kind == DataSource::Kind::Service;
+    // The service's settings are changed here by those it lets change them (members of its
+    // group, administrators); the database is the service's own, never moved from here.
+    m_serviceEditable = m_serviceOwned && source.fullAccess;
+    const bool editable = !m_serviceOwned || m_serviceEditable;
     for (QWidget* group :
-         std::initializer_list<QWidget*>{m_sampling, m_mode, m_interfaces, m_database, m_privacy}) {
-        group->setEnabled(!m_serviceOwned);
+         std::initializer_list<QWidget*>{m_sampling, m_mode, m_interfaces, m_privacy}) {
+        group->setEnabled(editable);
     }
-    m_apply->setVisible(!m_serviceOwned);
-    m_revert->setVisible(!m_serviceOwned);
+    m_database->setEnabled(!m_serviceOwned);
+    m_apply->setVisible(editable);
+    m_revert->setVisible(editable);
     m_serviceNote->setVisible(m_serviceOwned);
-    if (m_serviceOwned) {
+    if (m_serviceEditable) {
+        m_serviceNote->setText(
+            tr("Sampling, capture mode, interfaces, history and privacy are the Network Monitor "
+               "service's settings: it monitors and records for every user of this machine. You "
+               "may change them: Apply sends them to the service, which saves them in %1 and "
+               "says when a change waits for its restart. The appearance below is this app's "
+               "own.")
+                .arg(serviceConfigPath));
+        m_saveStatus->clear();
+    } else if (m_serviceOwned) {
         m_serviceNote->setText(
             tr("Sampling, capture mode, interfaces, history and privacy are the Network Monitor "
                "service's settings, shown read-only: it monitors and records for every user of "
-               "this machine. Members of the netmon group and administrators change them with "
-               "netmon settings set KEY=VALUE (netmon settings lists them; the file is %1), "
-               "which says when a change waits for a restart of the service. The appearance "
-               "below is this app's own.")
+               "this machine. Members of the netmon group and administrators change them here "
+               "or with netmon settings set KEY=VALUE (netmon settings lists them; the file is "
+               "%1). The appearance below is this app's own.")
                 .arg(serviceConfigPath));
         m_saveStatus->clear();
     }
+}
+
+void SettingsScreen::setServiceSaveResult(const QString& error, const QStringList& notes) {
+    QString text = error.isEmpty() ? tr("Sent to the service: in effect from its next tick.")
+                                   : tr("The service did not take them: %1").arg(error);
+    for (const QString& note : notes) {
+        text += QLatin1Char(' ') + note;
+    }
+    m_saveStatus->setText(text);
 }
 
 void SettingsScreen::setServiceConfig(const Config& config, const QString& error) {
@@ -254,8 +276,8 @@ void SettingsScreen::setInterfaceChecked(const QString& name, bool checked) {
 }
 
 void SettingsScreen::apply() {
-    if (m_serviceOwned) {
-        return;  // the service's settings: a local value would have no effect
+    if (m_serviceOwned && !m_serviceEditable) {
+        return;  // the service's settings, not ours to change: nothing would take effect
     }
     const std::optional<Config> edited = editedConfig();
     if (!edited) {
@@ -263,9 +285,11 @@ void SettingsScreen::apply() {
         return;
     }
     m_applied = *edited;
-    m_saveStatus->setText(tr("Applying…"));
+    m_saveStatus->setText(m_serviceOwned ? tr("Sending to the service…") : tr("Applying…"));
     refreshApplyState();
-    m_database->setAppliedPath(m_applied.databasePath);
+    if (!m_serviceOwned) {
+        m_database->setAppliedPath(m_applied.databasePath);
+    }
     Q_EMIT configApplied(*edited);
 }
 

@@ -46,9 +46,12 @@ public:
     void setAppearance(ThemeName theme, bool closeToTray, bool trayAvailable);
     void setStartAtLogin(bool available, bool enabled);
     void setStartAtLoginResult(bool enabled, const QString& error);
-    // With the service, its settings are shown read-only (they are the service's, for every
-    // user of the machine): a local value would have no effect. `serviceConfigPath`: its file.
+    // With the service, its settings are shown (they are the service's, for every user of the
+    // machine): editable when it lets this user change them (DataSource::fullAccess; Apply then
+    // emits configApplied for the service), else read-only. `serviceConfigPath`: its file.
     void setDataSource(const DataSource& source, const QString& serviceConfigPath);
+    // What the service answered to the settings Apply sent it.
+    void setServiceSaveResult(const QString& error, const QStringList& notes);
     // The service's settings as it sent them; `error`: they could not be read.
     void setServiceConfig(const Config& config, const QString& error);
     [[nodiscard]] QString serviceNoteText() const;
@@ -98,6 +101,7 @@ private:
     QLabel* m_saveStatus = nullptr;
     QLabel* m_serviceNote = nullptr;
     bool m_serviceOwned = false;
+    bool m_serviceEditable = false;  // the service lets this user change its settings
 };
 
 }  // namespace netmon::gui

@@ -109,4 +109,23 @@ Result<LoadedConfig> ServiceHistory::settings() {
     return parseConfig((*reply)["settings"].dump());
 }
 
+Result<std::vector<std::string>> ServiceHistory::changeSettings(const Config& config) {
+    std::string error;
+    if (access(error) == nullptr) {
+        return fail(error);
+    }
+    auto reply = m_client->call(protocol::RequestKind::SetSettings,
+                                {{"settings", nlohmann::json::parse(serializeConfig(config))}});
+    if (!reply) {
+        return tl::unexpected(reply.error());
+    }
+    std::vector<std::string> notes;
+    for (const nlohmann::json& note : reply->value("warnings", nlohmann::json::array())) {
+        if (note.is_string()) {
+            notes.push_back(note.get<std::string>());
+        }
+    }
+    return notes;
+}
+
 }  // namespace netmon::gui

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/config.h"
@@ -37,6 +38,9 @@ public:
     Result<ServiceUsage> usage();
     // The service's settings, as its settings file holds them.
     Result<LoadedConfig> settings();
+    // Replaces them (members of the service's group and administrators only); returns what the
+    // service had to say, e.g. which change waits for its restart.
+    Result<std::vector<std::string>> changeSettings(const Config& config);
     // After a failed call: the next one connects again.
     void reset();
 

@@ -115,12 +115,33 @@ void StorageWorker::useService(quint64 generation, const QString& socket) {
     m_path.clear();
     m_generation = generation;
     m_service = std::make_unique<ServiceHistory>(socket.toStdString());
+    readServiceSettings();
+    refreshServiceUsage();
+    m_usageRefresh.start();
+}
+
+void StorageWorker::saveServiceSettings(const netmon::Config& config) {
+    if (!m_service) {
+        Q_EMIT serviceSettingsSaved(QStringLiteral("the app is not using the service"), {});
+        return;
+    }
+    auto saved = m_service->changeSettings(config);
+    QStringList notes;
+    if (saved) {
+        for (const std::string& note : *saved) {
+            notes.append(QString::fromStdString(note));
+        }
+    }
+    Q_EMIT serviceSettingsSaved(
+        saved ? QString() : QString::fromStdString(saved.error().describe()), notes);
+    readServiceSettings();
+}
+
+void StorageWorker::readServiceSettings() {
     auto settings = m_service->settings();
     Q_EMIT serviceSettingsRead(
         settings ? settings->config : Config{},
         settings ? QString() : QString::fromStdString(settings.error().describe()));
-    refreshServiceUsage();
-    m_usageRefresh.start();
 }
 
 void StorageWorker::refreshServiceUsage() {

@@ -59,6 +59,9 @@ public Q_SLOTS:
     void queryHistory(const netmon::gui::HistoryRequest& request);
     void exportCsv(const QString& path, const netmon::gui::HistoryResult& result);
     void saveConfig(const netmon::Config& config, const QString& path);
+    // With the service: sends it these settings, answers serviceSettingsSaved, then reads them
+    // back (serviceSettingsRead), so the screen shows what is in effect.
+    void saveServiceSettings(const netmon::Config& config);
     void probePermissions();
     // Writes or removes the app's autostart entry (start_at_login.h); answers startAtLoginSet.
     void setStartAtLogin(bool enabled);
@@ -71,13 +74,16 @@ Q_SIGNALS:
     void exportFinished(const QString& path, const QString& error);
     void configSaved(const QString& error);
     void permissionsProbed(const netmon::PermissionReport& report);
-    // The service's settings; `error` set (and `config` the defaults) when they could not be read.
     // What is in effect now, and why not what was asked (empty: done).
     void startAtLoginSet(bool enabled, const QString& error);
+    // The service's settings; `error` set (and `config` the defaults) when they could not be read.
     void serviceSettingsRead(const netmon::Config& config, const QString& error);
+    // The service took the settings (`error` empty; `notes`: what it said) or refused them.
+    void serviceSettingsSaved(const QString& error, const QStringList& notes);
 
 private:
     protocol::HistoryAccess* reader(std::string& error);
+    void readServiceSettings();  // answers serviceSettingsRead
     // Opens the writer for m_path; reports the outcome unless it is the same holder again.
     void openWriter();
 
