@@ -223,10 +223,12 @@ private Q_SLOTS:
 
         screen.setServiceSaveResult({}, {QStringLiteral("capture_mode takes effect when the "
                                                         "service restarts")});
-        QVERIFY2(screen.saveStatusText().startsWith(QStringLiteral("Sent to the service")),
-                 qPrintable(screen.saveStatusText()));
-        QVERIFY2(screen.saveStatusText().contains(QStringLiteral("restarts")),
-                 qPrintable(screen.saveStatusText()));
+        QCOMPARE(screen.saveStatusText(),
+                 QStringLiteral("Saved by the service. capture_mode takes effect when the service "
+                                "restarts"));
+        screen.setServiceSaveResult({}, {});
+        QCOMPARE(screen.saveStatusText(),
+                 QStringLiteral("Saved by the service: in effect from its next tick."));
         screen.setServiceSaveResult(QStringLiteral("only members of the group netmon"), {});
         QVERIFY2(screen.saveStatusText().contains(QStringLiteral("did not take them")),
                  qPrintable(screen.saveStatusText()));

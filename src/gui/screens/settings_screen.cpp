@@ -14,6 +14,7 @@
 #include "gui/screens/settings/monitored_interfaces_group.h"
 #include "gui/screens/settings/privacy_group.h"
 #include "gui/screens/settings/sampling_group.h"
+#include "platform/local_socket.h"
 
 namespace netmon::gui {
 namespace {
@@ -177,21 +178,26 @@ void SettingsScreen::setDataSource(const DataSource& source, const QString& serv
         m_serviceNote->setText(
             tr("Sampling, capture mode, interfaces, history and privacy are the Network Monitor "
                "service's settings, shown read-only: it monitors and records for every user of "
-               "this machine. Members of the netmon group and administrators change them here "
-               "or with netmon settings set KEY=VALUE (netmon settings lists them; the file is "
-               "%1). The appearance below is this app's own.")
-                .arg(serviceConfigPath));
+               "this machine. %1 change them here or with netmon settings set KEY=VALUE "
+               "(netmon settings lists them; the file is %2). The appearance below is this "
+               "app's own.")
+                .arg(platform::localGroupsApply()
+                         ? tr("Members of the netmon group and administrators")
+                         : tr("Administrators"),
+                     serviceConfigPath));
         m_saveStatus->clear();
     }
 }
 
 void SettingsScreen::setServiceSaveResult(const QString& error, const QStringList& notes) {
-    QString text = error.isEmpty() ? tr("Sent to the service: in effect from its next tick.")
-                                   : tr("The service did not take them: %1").arg(error);
-    for (const QString& note : notes) {
-        text += QLatin1Char(' ') + note;
+    if (!error.isEmpty()) {
+        m_saveStatus->setText(tr("The service did not take them: %1").arg(error));
+        return;
     }
-    m_saveStatus->setText(text);
+    // Its notes say what waits for its restart; without any, all of it applies at once.
+    m_saveStatus->setText(notes.isEmpty()
+                              ? tr("Saved by the service: in effect from its next tick.")
+                              : tr("Saved by the service. %1").arg(notes.join(QLatin1Char(' '))));
 }
 
 void SettingsScreen::setServiceConfig(const Config& config, const QString& error) {
